@@ -1,0 +1,8 @@
+export { Button } from './button'
+export { SummaryList, type AnswerRow } from './summary-list'
+export { Checkboxes, Radios, type Choice } from './choices'
+export { ErrorMessage } from './error-message'
+export { ErrorSummary } from './error-summary'
+export { Select } from './select'
+export { TextArea } from './text-area'
+export { TextInput } from './text-input'

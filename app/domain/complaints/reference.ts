@@ -1,0 +1,15 @@
+/** A complaint reference: PR-<year received>-<sequence, at least six digits>, e.g. PR-2026-000123. */
+export function formatComplaintReference(year: number, sequence: number): string {
+  return `PR-${year}-${String(sequence).padStart(6, '0')}`
+}
+
+const REFERENCE = /^PR-\d{4}-\d{6,}$/
+
+/** Normalises what a resident or staff member typed ("pr-2026-123 ") into a reference, or null. */
+export function parseComplaintReference(input: string): string | null {
+  const compact = input.trim().toUpperCase().replace(/\s+/g, '')
+  const match = /^PR-?(\d{4})-?(\d{1,})$/.exec(compact)
+  if (!match) return null
+  const reference = formatComplaintReference(Number(match[1]), Number(match[2]))
+  return REFERENCE.test(reference) ? reference : null
+}

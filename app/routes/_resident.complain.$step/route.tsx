@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { Button, ErrorSummary } from '~/components/form'
+import { stepFields, validateStep } from '~/domain/journeys/complaint-forms'
+import {
+  canVisit,
+  firstIncompleteStep,
+  isComplaintStep,
+  nextStep,
+  previousStep,
+  type ComplaintStep,
+} from '~/domain/journeys/complaint'
+import { getFixedT } from '~/i18n/i18n.server'
+import { pageTitle } from '~/i18n/page-title'
+import { database } from '~/server/db.server'
+import { findOpenDraft, saveAnswers } from '~/server/drafts.server'
+import { readForm, rejectForm } from '~/server/forms.server'
+import { answersAsFormValues, pickFields } from '~/server/journey.server'
+import { StepQuestion } from './step-question'
+
+function stepFrom(params: LoaderFunctionArgs['params']): ComplaintStep {
+  const step = params.step ?? ''
+  if (!isComplaintStep(step)) throw new Response('Not found', { status: 404 })
+  return step
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const step = stepFrom(params)
+  const answers = (await findOpenDraft(database(), request))?.answers ?? {}
+  if (!canVisit(step, answers)) throw redirect(`/complain/${firstIncompleteStep(answers) ?? 'check'}`)
+  const changing = new URL(request.url).searchParams.get('change') === '1'
+  const t = await getFixedT(request, 'resident')
+  const previous = previousStep(step)
+  return {
+    step,
+    title: t(`steps.${step}.title`),
+    values: pickFields(answersAsFormValues(answers), stepFields[step]),
+    backHref: changing ? '/complain/check' : previous ? `/complain/${previous}` : '/',
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const step = stepFrom(params)
+  const form = await readForm(request)
+  const db = database()
+  const answers = (await findOpenDraft(db, request))?.answers ?? {}
+  if (!canVisit(step, answers)) throw redirect(`/complain/${firstIncompleteStep(answers) ?? 'check'}`)
+  const posted = pickFields(form, stepFields[step])
+  const result = validateStep(step, posted, answers)
+  if (!result.ok) return rejectForm(context, { errors: result.errors, values: posted })
+  const saved = await saveAnswers(db, request, result.data)
+  const changing = new URL(request.url).searchParams.get('change') === '1'
+  const next = nextStep(step, saved.answers, changing)
+  const to = next === 'check' ? '/complain/check' : `/complain/${next}${changing ? '?change=1' : ''}`
+  return redirect(to, saved.setCookie ? { headers: { 'Set-Cookie': saved.setCookie } } : undefined)
+}
+
+export default function ComplaintStepPage() {
+  const { step, values } = useLoaderData<typeof loader>()
+  const rejected = useActionData<typeof action>()
+  const { t } = useTranslation('resident')
+  return (
+    <div className="grid-row">
+      <div className="column-two-thirds">
+        <ErrorSummary errors={rejected?.errors} />
+        <Form method="post" noValidate>
+          <StepQuestion step={step} values={rejected?.values ?? values} errors={rejected?.errors ?? {}} />
+          <Button>{t('continue')}</Button>
+        </Form>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { Link, Outlet } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BackLink } from '~/components/back-link'
+import { LanguageSwitcher } from '~/components/language-switcher'
+
+export const handle = { i18n: ['common', 'resident', 'errors'] }
+
+export default function ResidentLayout() {
+  const { t } = useTranslation()
+  return (
+    <>
+      <header className="header">
+        <div className="width-container header__inner">
+          <Link to="/" className="header__service">
+            {t('common:serviceName')}
+          </Link>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      <div className="width-container">
+        <BackLink />
+        <main className="main" id="main-content">
+          <Outlet />
+        </main>
+      </div>
+      <footer className="footer">
+        <div className="width-container">
+          <p className="footer__text">{t('common:footer.landlord')}</p>
+          <ul className="footer__links">
+            <li>
+              <Link className="link" to="/staff">
+                {t('common:footer.staff')}
+              </Link>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </>
+  )
+}

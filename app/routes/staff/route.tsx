@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BackLink } from '~/components/back-link'
+import { LanguageSwitcher } from '~/components/language-switcher'
+import { getStaff } from '~/server/auth.server'
+
+export const handle = { i18n: ['common', 'staff', 'errors'] }
+
+// Layout loaders run beside the page's, so this guards nothing: each staff page calls requireStaff.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await getStaff(request)
+  return { staff: staff ? { name: staff.name, role: staff.role } : null }
+}
+
+export default function StaffLayout() {
+  const { staff } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('staff')
+  return (
+    <>
+      <header className="header header--staff">
+        <div className="width-container header__inner">
+          <Link to="/staff" className="header__service">
+            {t('common:serviceName')} <span className="header__product">{t('layout.backOffice')}</span>
+          </Link>
+          <LanguageSwitcher />
+        </div>
+      </header>
+      {staff ? (
+        <nav className="staff-nav" aria-label={t('layout.navLabel')}>
+          <div className="width-container staff-nav__inner">
+            <ul className="staff-nav__list">
+              <li>
+                <Link className="link" to="/staff/complaints">
+                  {t('layout.complaints')}
+                </Link>
+              </li>
+            </ul>
+            <div className="staff-nav__user">
+              <span>{t('layout.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
+              <Form method="post" action="/staff/sign-out" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t('layout.signOut')}
+                </button>
+              </Form>
+            </div>
+          </div>
+        </nav>
+      ) : null}
+      <div className="width-container width-container--wide">
+        <BackLink />
+        <main className="main" id="main-content">
+          <Outlet />
+        </main>
+      </div>
+    </>
+  )
+}

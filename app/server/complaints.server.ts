@@ -1,0 +1,268 @@
+// Complaints: the writes that must happen together, and the reads staff pages need.
+import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
+import { acknowledgementDue, type Deadline } from '~/domain/complaints/deadlines'
+import { formatComplaintReference } from '~/domain/complaints/reference'
+import type { AdjustmentKind, Channel } from '~/domain/complaints/status'
+import { requestedAdjustments, type ComplaintAnswers } from '~/domain/journeys/complaint'
+import { londonDate, type IsoDate } from '~/domain/working-days'
+import { complaintDrafts, complaints, formSubmissions, reasonableAdjustments, residents } from '../../db/schema'
+import { executeRows } from '../../db/client'
+import { recordAudit, type Actor } from './audit.server'
+import { loadCalendar } from './calendar.server'
+import type { Database } from './db.server'
+
+export interface SubmittedComplaint {
+  reference: string
+  acknowledgementDue: IsoDate
+  /** True when this submission key was already used: nothing new was written. */
+  replayed: boolean
+}
+
+export interface NewComplaint {
+  submissionKey: string
+  answers: ComplaintAnswers
+  channel: Channel
+  receivedAt: Date
+  actor: Actor
+  requestId?: string | null
+  /** The draft this came from, marked submitted in the same transaction. */
+  draftId?: string
+}
+
+/**
+ * Writes the resident, the complaint, its adjustments, the audit event and the submission key in
+ * one transaction. A second call with the same key returns the first complaint and writes nothing.
+ */
+export async function submitComplaint(db: Database, input: NewComplaint): Promise<SubmittedComplaint> {
+  const calendar = await loadCalendar(db)
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .insert(formSubmissions)
+      .values({ key: input.submissionKey, purpose: 'complaint' })
+      .onConflictDoNothing({ target: formSubmissions.key })
+      .returning({ key: formSubmissions.key })
+    if (claimed.length === 0) return replayOf(tx, input.submissionKey)
+
+    const answers = input.answers
+    const [resident] = await tx
+      .insert(residents)
+      .values({
+        name: answers.name ?? '',
+        email: answers.email ?? null,
+        phone: answers.phone ?? null,
+        address: answers.address ?? null,
+        postcode: answers.postcode ?? null,
+        preferredLanguage:
+          answers.language === 'other' ? `other:${answers.otherLanguage ?? ''}` : (answers.language ?? 'en'),
+        preferredContactMethod: answers.contactMethod ?? 'email',
+      })
+      .returning({ id: residents.id })
+    if (!resident) throw new Error('Resident not created')
+
+    const receivedOn = londonDate(input.receivedAt)
+    const [sequence] = await executeRows<{ n: string | number }>(
+      tx,
+      sql`select nextval('complaint_reference_seq') as n`,
+    )
+    const reference = formatComplaintReference(Number(receivedOn.slice(0, 4)), Number(sequence?.n))
+    const ackDue = acknowledgementDue(receivedOn, calendar)
+
+    const [complaint] = await tx
+      .insert(complaints)
+      .values({
+        reference,
+        residentId: resident.id,
+        channel: input.channel,
+        category: answers.service ?? 'other',
+        description: answers.whatHappened ?? '',
+        desiredOutcome: answers.putRight ?? '',
+        language: answers.language && answers.language !== 'other' ? answers.language : 'en',
+        receivedAt: input.receivedAt,
+        receivedOn,
+        status: 'received',
+        acknowledgementDue: ackDue.due,
+        acknowledgementDueExplanation: ackDue,
+      })
+      .returning({ id: complaints.id })
+    if (!complaint) throw new Error('Complaint not created')
+
+    const adjustments = requestedAdjustments(answers)
+    if (adjustments.length > 0) {
+      await tx.insert(reasonableAdjustments).values(
+        adjustments.map((adjustment) => ({
+          residentId: resident.id,
+          complaintId: complaint.id,
+          kind: adjustment.kind,
+          detail: adjustment.detail,
+        })),
+      )
+    }
+
+    if (input.draftId) {
+      await tx
+        .update(complaintDrafts)
+        .set({ complaintId: complaint.id, updatedAt: new Date() })
+        .where(eq(complaintDrafts.id, input.draftId))
+    }
+
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'complaint.received',
+      entityType: 'complaint',
+      entityId: complaint.id,
+      after: {
+        reference,
+        channel: input.channel,
+        category: answers.service,
+        receivedOn,
+        status: 'received',
+        acknowledgementDue: ackDue.due,
+        adjustments: adjustments.map((a) => a.kind),
+      },
+      requestId: input.requestId,
+    })
+
+    const result = { reference, acknowledgementDue: ackDue.due }
+    await tx.update(formSubmissions).set({ result }).where(eq(formSubmissions.key, input.submissionKey))
+    return { ...result, replayed: false }
+  })
+}
+
+async function replayOf(tx: Database, key: string): Promise<SubmittedComplaint> {
+  const [previous] = await tx.select().from(formSubmissions).where(eq(formSubmissions.key, key)).limit(1)
+  const result = previous?.result as { reference: string; acknowledgementDue: IsoDate } | null | undefined
+  if (!result) throw new Error(`Submission ${key} has no result`)
+  return { ...result, replayed: true }
+}
+
+/** The confirmation page's facts, only for the draft that made the complaint. */
+export async function findSubmittedComplaint(
+  db: Database,
+  complaintId: string,
+): Promise<{ reference: string; acknowledgementDue: IsoDate; deadline: Deadline; email: string | null } | null> {
+  const [row] = await db
+    .select({
+      reference: complaints.reference,
+      acknowledgementDue: complaints.acknowledgementDue,
+      explanation: complaints.acknowledgementDueExplanation,
+      email: residents.email,
+    })
+    .from(complaints)
+    .innerJoin(residents, eq(residents.id, complaints.residentId))
+    .where(eq(complaints.id, complaintId))
+    .limit(1)
+  if (!row) return null
+  return {
+    reference: row.reference,
+    acknowledgementDue: row.acknowledgementDue,
+    deadline: row.explanation as Deadline,
+    email: row.email,
+  }
+}
+
+export interface ComplaintListItem {
+  id: string
+  reference: string
+  receivedAt: Date
+  receivedOn: IsoDate
+  category: string
+  channel: string
+  status: string
+  acknowledgementDue: IsoDate
+  residentName: string
+  language: string
+  adjustments: AdjustmentKind[]
+}
+
+export interface ComplaintPage {
+  items: ComplaintListItem[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** Newest first; keyset-friendly ordering on (received_at, id) so pages stay stable under inserts. */
+export async function listComplaints(
+  db: Database,
+  options: { page: number; pageSize: number },
+): Promise<ComplaintPage> {
+  const page = Math.max(1, Math.floor(options.page))
+  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize)))
+  const rows = await db
+    .select({
+      id: complaints.id,
+      reference: complaints.reference,
+      receivedAt: complaints.receivedAt,
+      receivedOn: complaints.receivedOn,
+      category: complaints.category,
+      channel: complaints.channel,
+      status: complaints.status,
+      acknowledgementDue: complaints.acknowledgementDue,
+      language: complaints.language,
+      residentName: residents.name,
+    })
+    .from(complaints)
+    .innerJoin(residents, eq(residents.id, complaints.residentId))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+  const [totals] = await db.select({ total: count() }).from(complaints)
+  const adjustments = await adjustmentsFor(
+    db,
+    rows.map((row) => row.id),
+  )
+  return {
+    items: rows.map((row) => ({ ...row, adjustments: adjustments.get(row.id)?.map((a) => a.kind) ?? [] })),
+    total: Number(totals?.total ?? 0),
+    page,
+    pageSize,
+  }
+}
+
+async function adjustmentsFor(db: Database, complaintIds: string[]) {
+  const byComplaint = new Map<string, Array<{ kind: AdjustmentKind; detail: string | null }>>()
+  if (complaintIds.length === 0) return byComplaint
+  const rows = await db
+    .select({
+      complaintId: reasonableAdjustments.complaintId,
+      kind: reasonableAdjustments.kind,
+      detail: reasonableAdjustments.detail,
+    })
+    .from(reasonableAdjustments)
+    .where(inArray(reasonableAdjustments.complaintId, complaintIds))
+    .orderBy(reasonableAdjustments.createdAt)
+  for (const row of rows) {
+    if (!row.complaintId) continue
+    const list = byComplaint.get(row.complaintId) ?? []
+    list.push({ kind: row.kind as AdjustmentKind, detail: row.detail })
+    byComplaint.set(row.complaintId, list)
+  }
+  return byComplaint
+}
+
+export async function findComplaintByReference(db: Database, reference: string) {
+  const [row] = await db
+    .select({ complaint: complaints, resident: residents })
+    .from(complaints)
+    .innerJoin(residents, eq(residents.id, complaints.residentId))
+    .where(eq(complaints.reference, reference))
+    .limit(1)
+  if (!row) return null
+  const adjustments = (await adjustmentsFor(db, [row.complaint.id])).get(row.complaint.id) ?? []
+  return {
+    ...row.complaint,
+    acknowledgementDueExplanation: row.complaint.acknowledgementDueExplanation as Deadline,
+    resident: row.resident,
+    adjustments,
+  }
+}
+
+/** Draft rows older than a week that never became a complaint: a resident who walked away. */
+export async function deleteAbandonedDrafts(db: Database, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - 7 * 86_400_000)
+  const deleted = await db
+    .delete(complaintDrafts)
+    .where(and(lt(complaintDrafts.updatedAt, cutoff), isNull(complaintDrafts.complaintId)))
+    .returning({ id: complaintDrafts.id })
+  return deleted.length
+}

@@ -1,0 +1,39 @@
+// Start-up, health and shutdown, called by server.js through the server build's entry module.
+import { count } from 'drizzle-orm'
+import { seedDemoData, demoLogins } from '../../db/seed'
+import { staffUsers } from '../../db/schema'
+import { closeAppDatabase, databaseHandle, openAppDatabase } from './db.server'
+import { log } from './log.server'
+
+export async function prepareServer(): Promise<void> {
+  const handle = await openAppDatabase()
+  const embedded = handle.engine === 'pglite'
+  const [row] = await handle.db.select({ staff: count() }).from(staffUsers)
+  const empty = (row?.staff ?? 0) === 0
+  // A real PostgreSQL is never filled with demo data unless PUTRIGHT_DEMO=1 asks for it.
+  if ((embedded && empty) || process.env.PUTRIGHT_DEMO === '1') {
+    const summary = await seedDemoData(handle.db)
+    log.info('demo data ready', { ...summary, engine: handle.engine })
+    if (empty) printDemoLogins()
+  }
+}
+
+function printDemoLogins() {
+  const lines = demoLogins().map((login) => `  ${login.role.padEnd(20)} ${login.email}  ${login.password}`)
+  process.stdout.write(`\nDemo staff logins (sign in at /staff):\n${lines.join('\n')}\n\n`)
+}
+
+export async function checkHealth(): Promise<{ status: 'ok' | 'degraded'; database: 'ok' | 'unavailable' }> {
+  const handle = databaseHandle()
+  try {
+    if (!handle) throw new Error('not open')
+    await handle.ping(2000)
+    return { status: 'ok', database: 'ok' }
+  } catch {
+    return { status: 'degraded', database: 'unavailable' }
+  }
+}
+
+export async function closeServer(): Promise<void> {
+  await closeAppDatabase()
+}

@@ -1,0 +1,101 @@
+// Opens the database the same way for the app, the scripts and the tests: PGlite (embedded, the
+// default) or PostgreSQL when a URL is given. Both answer to one drizzle type.
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { sql, type SQL } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from './schema'
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>
+
+/** Rows of a raw query: postgres.js answers with an array, PGlite with `{ rows }`. */
+export async function executeRows<T extends Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query)
+  if (Array.isArray(result)) return result as T[]
+  if (typeof result === 'object' && result !== null && 'rows' in result && Array.isArray(result.rows)) {
+    return result.rows as T[]
+  }
+  throw new Error('Unexpected result shape from execute()')
+}
+export type Engine = 'pglite' | 'postgres'
+
+export interface DatabaseHandle {
+  db: Database
+  engine: Engine
+  /** One real round trip; rejects when the database cannot answer within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<void>
+  close(): Promise<void>
+  /** The PGlite instance, for dumps in tests; undefined on PostgreSQL. */
+  pglite?: PGlite
+  /** The postgres.js client, for COPY and listen; undefined on PGlite. */
+  postgres?: postgres.Sql
+  postgresUrl?: string
+}
+
+export type DatabaseTarget =
+  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
+
+export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) {
+    return { engine: 'postgres', url: env.DATABASE_URL, maxConnections: Number(env.DATABASE_POOL_SIZE ?? 10) }
+  }
+  return { engine: 'pglite', dataDir: `${env.PUTRIGHT_DATA_DIR ?? '.data'}/pglite` }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Database did not answer within ${ms} ms`)), ms)
+    timer.unref()
+    promise.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error instanceof Error ? error : new Error(String(error)))
+      },
+    )
+  })
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.engine === 'postgres') {
+    const client = postgres(target.url, {
+      max: target.maxConnections ?? 10,
+      idle_timeout: 30,
+      connect_timeout: 5,
+      onnotice: () => {},
+    })
+    // drizzle's two drivers differ only in their result HKT; the queries we write are the same.
+    const db = drizzlePostgres(client, { schema }) as unknown as Database
+    return {
+      db,
+      engine: 'postgres',
+      postgres: client,
+      postgresUrl: target.url,
+      ping: async (timeoutMs = 2000) => {
+        await withTimeout(db.execute(sql`select 1`), timeoutMs)
+      },
+      close: () => client.end({ timeout: 5 }),
+    }
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
+  const client = target.loadDataDir
+    ? await PGlite.create({ loadDataDir: target.loadDataDir })
+    : await PGlite.create(target.dataDir ?? 'memory://')
+  const db = drizzlePglite(client, { schema }) as unknown as Database
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    ping: async (timeoutMs = 2000) => {
+      await withTimeout(db.execute(sql`select 1`), timeoutMs)
+    },
+    close: () => client.close(),
+  }
+}

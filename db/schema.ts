@@ -1,0 +1,171 @@
+// One schema for PostgreSQL 15+ and PGlite. Instants are timestamptz (UTC); the Code's days are
+// `date` columns read as 'YYYY-MM-DD' strings (IsoDate), so a deadline is a day, never an instant.
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+
+export const residents = pgTable(
+  'residents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    address: text('address'),
+    postcode: text('postcode'),
+    preferredLanguage: text('preferred_language').notNull().default('en'),
+    preferredContactMethod: text('preferred_contact_method').notNull().default('email'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('residents_email_idx').on(sql`lower(${t.email})`), index('residents_postcode_idx').on(t.postcode)],
+)
+
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    channel: text('channel').notNull(),
+    category: text('category').notNull(),
+    description: text('description').notNull(),
+    desiredOutcome: text('desired_outcome').notNull(),
+    language: text('language').notNull().default('en'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    acknowledgementDue: date('acknowledgement_due', { mode: 'string' }).notNull(),
+    // How the acknowledgement date was worked out (WD-6), kept as computed on the day.
+    acknowledgementDueExplanation: jsonb('acknowledgement_due_explanation').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('complaints_reference_key').on(t.reference),
+    index('complaints_resident_idx').on(t.residentId),
+    index('complaints_received_idx').on(t.receivedAt.desc(), t.id),
+    index('complaints_status_idx').on(t.status),
+  ],
+)
+
+/** Reasonable adjustments a resident asked for (REC-3), structured so every later letter can apply them. */
+export const reasonableAdjustments = pgTable(
+  'reasonable_adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    kind: text('kind').notNull(),
+    detail: text('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('adjustments_resident_idx').on(t.residentId), index('adjustments_complaint_idx').on(t.complaintId)],
+)
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`)],
+)
+
+/** Server-side staff sessions; the cookie holds a random token and only its SHA-256 is stored. */
+export const staffSessions = pgTable(
+  'staff_sessions',
+  {
+    id: text('id').primaryKey(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('staff_sessions_user_idx').on(t.staffUserId)],
+)
+
+/** A resident's answers while they go through the journey; the cookie holds only the random id. */
+export const complaintDrafts = pgTable('complaint_drafts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  answers: jsonb('answers').notNull().default({}),
+  submissionKey: uuid('submission_key').notNull().defaultRandom(),
+  complaintId: uuid('complaint_id').references(() => complaints.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/** One row per submitted form key: a replayed or double-submitted form finds its first result here. */
+export const formSubmissions = pgTable('form_submissions', {
+  key: text('key').primaryKey(),
+  purpose: text('purpose').notNull(),
+  result: jsonb('result'),
+  createdAt: createdAt(),
+})
+
+/** The landlord's own closure days (WD-1); bank holidays are built in. */
+export const closureDays = pgTable('closure_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  description: text('description').notNull(),
+  createdAt: createdAt(),
+})
+
+/** Append-only (REC-2): a trigger in the migrations refuses UPDATE, DELETE and TRUNCATE. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId, t.id)],
+)
+
+/** Settings that the reference marks as configurable, stored per key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: updatedAt(),
+})
+
+/** Complaint references are PR-<year received>-<this number, six digits or more>. */
+export const complaintReferenceSeq = pgSequence('complaint_reference_seq', { startWith: 1 })
+
+export type Resident = typeof residents.$inferSelect
+export type Complaint = typeof complaints.$inferSelect
+export type StaffUser = typeof staffUsers.$inferSelect
