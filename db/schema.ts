@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
+  check,
   date,
   index,
   jsonb,
@@ -14,6 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { channels, complaintStatuses } from '../app/domain/complaints/status'
+
+const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ')
+const channelList = quoted(channels)
+const statusList = quoted(complaintStatuses)
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -62,6 +68,9 @@ export const complaints = pgTable(
     index('complaints_resident_idx').on(t.residentId),
     index('complaints_received_idx').on(t.receivedAt.desc(), t.id),
     index('complaints_status_idx').on(t.status),
+    // The lists live in app/domain/complaints/status.ts; the database refuses anything else.
+    check('complaints_channel_check', sql`${t.channel} in (${sql.raw(channelList)})`),
+    check('complaints_status_check', sql`${t.status} in (${sql.raw(statusList)})`),
   ],
 )
 

@@ -20,7 +20,7 @@ export function LanguageSwitcher() {
           return (
             <li key={code} className="language-switcher__item">
               <a
-                className="link language-switcher__link"
+                className="language-switcher__link"
                 href={`${location.pathname}?${params.toString()}`}
                 lang={code}
                 hrefLang={code}

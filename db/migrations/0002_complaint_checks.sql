@@ -1,0 +1,2 @@
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_channel_check" CHECK ("complaints"."channel" in ('web', 'phone', 'email', 'letter', 'in_person', 'social_media', 'mp', 'councillor', 'web_chat', 'other'));--> statement-breakpoint
+ALTER TABLE "complaints" ADD CONSTRAINT "complaints_status_check" CHECK ("complaints"."status" in ('received', 'stage1_acknowledged', 'stage1_extended', 'stage1_responded', 'escalated', 'stage2_acknowledged', 'stage2_extended', 'stage2_responded', 'closed', 'resolved_at_first_contact', 'declined', 'withdrawn', 'reopened'));

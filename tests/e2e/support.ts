@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test as base, type Page } from '@playwright/test'
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Zero axe violations on the page as it is now (tags: WCAG 2.2 AA). */
+export async function expectAccessible(page: Page, label: string) {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  expect(summary, `axe violations on ${label} (${page.url()})`).toEqual([])
+  scans.push({ label, url: page.url(), lang: await page.locator('html').getAttribute('lang') })
+}
+
+export const scans: Array<{ label: string; url: string; lang: string | null }> = []
+
+/**
+ * Fails a test on any console error, except Chromium's "Failed to load resource … 400/403/409",
+ * which it prints for every 4xx a form submission answers with, and the aborts of blocked scripts.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return
+        if (/Failed to load resource: the server responded with a status of 4(00|03|09)/.test(message.text())) return
+        // What blockAppScripts() does to the app's scripts, on purpose.
+        if (message.text() === 'Failed to load resource: net::ERR_FAILED') return
+        errors.push(message.text())
+      })
+      page.on('pageerror', (error) => errors.push(String(error)))
+      await use(errors)
+      expect(errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/** Block the app's own scripts: the page must work as server-rendered HTML. */
+export async function blockAppScripts(page: Page) {
+  await page.route('**/build/**/*.js', (route) => route.abort())
+}

@@ -1,0 +1,47 @@
+// Unique, valid data made through the app's own functions, so tests start from what the app writes.
+import { randomUUID } from 'node:crypto'
+import type { Database } from '../../db/client'
+import { staffUsers } from '../../db/schema'
+import type { ComplaintAnswers } from '~/domain/journeys/complaint'
+import type { StaffRole } from '~/domain/permissions'
+import { hashPassword } from '~/server/auth.server'
+import { submitComplaint, type NewComplaint } from '~/server/complaints.server'
+
+export function someAnswers(overrides: Partial<ComplaintAnswers> = {}): ComplaintAnswers {
+  const id = randomUUID().slice(0, 8)
+  return {
+    whatHappened: `The boiler broke on Monday and nobody came (${id}).`,
+    putRight: 'Fix the boiler and tell me when.',
+    service: 'repairs',
+    name: `Resident ${id}`,
+    email: `resident-${id}@example.org`,
+    postcode: 'CF10 1AA',
+    language: 'en',
+    contactMethod: 'email',
+    adjustments: ['large_print', 'interpreter'],
+    adjustmentsAnswered: true,
+    interpreterLanguage: 'Polish',
+    ...overrides,
+  }
+}
+
+export function aComplaint(db: Database, overrides: Partial<NewComplaint> = {}) {
+  return submitComplaint(db, {
+    submissionKey: randomUUID(),
+    answers: someAnswers(),
+    channel: 'web',
+    receivedAt: new Date(),
+    actor: { type: 'resident', id: null },
+    ...overrides,
+  })
+}
+
+export async function aStaffMember(db: Database, role: StaffRole, password = 'correct horse battery staple') {
+  const email = `${role}-${randomUUID().slice(0, 8)}@putright.test`
+  const [user] = await db
+    .insert(staffUsers)
+    .values({ email, name: `Test ${role}`, role, passwordHash: await hashPassword(password) })
+    .returning()
+  if (!user) throw new Error('staff not created')
+  return { ...user, password }
+}
