@@ -87,6 +87,28 @@ app.use((req, res, next) => {
 
 app.use(compression())
 
+/** Same site when the Origin (or, failing that, the Referer) names this host. */
+/** @param {import('express').Request} req */
+function isSameOrigin(req) {
+  const host = (app.get('trust proxy') && req.get('X-Forwarded-Host')?.split(',')[0]?.trim()) || req.get('Host')
+  const source = req.get('Origin') ?? req.get('Referer')
+  if (!source || !host) return false
+  try {
+    return new URL(source).host === host
+  } catch {
+    return false
+  }
+}
+
+// Every POST is checked here first; app/server/forms.server.ts checks again inside each action.
+app.use((req, _res, next) => {
+  if (req.method === 'GET' || req.method === 'HEAD' || isSameOrigin(req)) return next()
+  req.method = 'GET'
+  req.url = '/cross-site'
+  req.originalUrl = '/cross-site'
+  next()
+})
+
 app.get('/healthz', async (_req, res) => {
   const health = await lifecycle.checkHealth()
   res
@@ -103,6 +125,8 @@ app.use('/locales', (req, res, next) => {
   else res.status(404).end()
 })
 app.use('/locales', express.static('locales', { index: false, immutable: true, maxAge: '1y' }))
+// Versioned by the page that links them (?v=<hash>), so a year is safe.
+app.use('/assets', express.static('public/assets', { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static('public', { maxAge: '1h', index: false }))
 
 app.all(

@@ -70,6 +70,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
+  // A closed tab and a mistyped address are not server errors.
   if (request.signal.aborted) return
+  if (typeof error === 'object' && error !== null && 'status' in error && error.status === 404) return
   console.error(error)
 }

@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -14,6 +15,7 @@ import { useTranslation } from 'react-i18next'
 import { useNonce } from './components/nonce'
 import { directionOf, fallbackLanguage } from './i18n/config'
 import { getFixedT, getLocale, localesVersion } from './i18n/i18n.server'
+import { enhanceScriptVersion } from './server/assets.server'
 import styles from './styles.css'
 
 export const links: LinksFunction = () => [
@@ -32,6 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     serviceName: t('serviceName'),
     errorTitlePrefix: context.page.formRejected ? t('errors.titlePrefix') : '',
     localesVersion,
+    enhanceScriptVersion,
   }
 }
 
@@ -40,9 +43,21 @@ function errorKind(error: unknown): string {
   return [403, 404, 413, 415].includes(status) ? String(status) : '500'
 }
 
+/**
+ * Staff pages hydrate (React, i18next); resident pages are server-rendered HTML with a small
+ * enhancement script, so they are fast on a cheap phone and identical without JavaScript.
+ */
+function useHydration(): boolean {
+  return useMatches().some((match) => {
+    const handle: unknown = match.handle
+    return typeof handle === 'object' && handle !== null && 'hydrate' in handle && handle.hydrate === true
+  })
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const error = useRouteError()
+  const hydrate = useHydration()
   const { t, i18n } = useTranslation()
   const nonce = useNonce()
   const locale = data?.locale ?? i18n.language ?? fallbackLanguage
@@ -64,8 +79,14 @@ export function Layout({ children }: { children: ReactNode }) {
           {t('common:skipLink')}
         </a>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : (
+          <script src={`/assets/enhance.js?v=${data?.enhanceScriptVersion ?? ''}`} nonce={nonce} defer />
+        )}
       </body>
     </html>
   )

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { createInstance, type i18n as I18n, type Resource } from 'i18next'
 import { LanguageDetector } from 'remix-i18next/server'
+import { serializeCookie } from '../server/cookies.server'
 import {
   defaultNamespace,
   fallbackLanguage,
@@ -89,7 +90,5 @@ export async function getFixedT(requestOrLanguage: Request | InterfaceLanguage, 
 export function rememberLanguageCookie(request: Request): string | null {
   const chosen = new URL(request.url).searchParams.get('lng')
   if (!isInterfaceLanguage(chosen)) return null
-  const secure =
-    process.env.NODE_ENV === 'production' && process.env.PUTRIGHT_INSECURE_COOKIES !== '1' ? '; Secure' : ''
-  return `${languageCookieName}=${chosen}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly${secure}`
+  return serializeCookie(languageCookieName, chosen, { maxAgeSeconds: 365 * 86_400 })
 }

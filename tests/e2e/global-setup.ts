@@ -6,5 +6,6 @@ export default function globalSetup() {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium not found at ${chromiumPath}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`)
   }
-  if (!existsSync('build/index.js')) throw new Error('No server build: run "npm run build" first (npm run test:e2e does).')
+  if (!existsSync('build/index.js'))
+    throw new Error('No server build: run "npm run build" first (npm run test:e2e does).')
 }

@@ -28,12 +28,15 @@ export const answersIn = {
 export type JourneyLanguage = keyof typeof answersIn
 
 export function titlePrefix(language: string): string {
-  const common = JSON.parse(readFileSync(`locales/${language}/common.json`, 'utf8')) as { errors: { titlePrefix: string } }
+  const common = JSON.parse(readFileSync(`locales/${language}/common.json`, 'utf8')) as {
+    errors: { titlePrefix: string }
+  }
   return common.errors.titlePrefix
 }
 
+/** Resident pages are plain HTML forms: every submit loads a new document. */
 async function continueOn(page: Page) {
-  await Promise.all([page.waitForLoadState(), page.locator('main button[type="submit"]').click()])
+  await Promise.all([page.waitForEvent('load'), page.locator('main button[type="submit"]').click()])
 }
 
 async function expectError(page: Page, mode: Mode, language: string, label: string, field: string) {
@@ -45,7 +48,12 @@ async function expectError(page: Page, mode: Mode, language: string, label: stri
 }
 
 /** Raises a complaint from the start page, visiting every error state; returns the reference. */
-export async function raiseComplaint(page: Page, language: JourneyLanguage, mode: Mode, email: string): Promise<string> {
+export async function raiseComplaint(
+  page: Page,
+  language: JourneyLanguage,
+  mode: Mode,
+  email: string,
+): Promise<string> {
   const answers = answersIn[language]
   const scan = async (label: string) => {
     if (mode !== 'no-js') await expectAccessible(page, label)
@@ -53,7 +61,8 @@ export async function raiseComplaint(page: Page, language: JourneyLanguage, mode
   await page.goto(`/?lng=${language}`)
   await expect(page.locator('html')).toHaveAttribute('lang', language)
   await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr')
-  if (mode === 'js') await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true')
+  if (mode === 'js') await expect(page.locator('html')).toHaveAttribute('data-enhanced', 'true')
+  if (mode === 'scripts-blocked') await expect(page.locator('html')).not.toHaveAttribute('data-enhanced', 'true')
   await scan('start')
 
   await page.locator('a.button--start').click()

@@ -4,14 +4,23 @@ import { blockAppScripts, expect, test } from './support'
 const languages = Object.keys(answersIn) as JourneyLanguage[]
 
 for (const language of languages) {
-  test(`a resident raises a complaint in ${language} with JavaScript, every page and error accessible`, async ({ page }) => {
+  test(`a resident raises a complaint in ${language} with JavaScript, every page and error accessible`, async ({
+    page,
+  }) => {
     const reference = await raiseComplaint(page, language, 'js', `js-${language}-${Date.now()}@example.org`)
     expect(reference).toBeTruthy()
   })
 
-  test(`a resident raises a complaint in ${language} with the app's scripts blocked, every page accessible`, async ({ page }) => {
+  test(`a resident raises a complaint in ${language} with the app's scripts blocked, every page accessible`, async ({
+    page,
+  }) => {
     await blockAppScripts(page)
-    const reference = await raiseComplaint(page, language, 'scripts-blocked', `blocked-${language}-${Date.now()}@example.org`)
+    const reference = await raiseComplaint(
+      page,
+      language,
+      'scripts-blocked',
+      `blocked-${language}-${Date.now()}@example.org`,
+    )
     expect(reference).toBeTruthy()
   })
 }

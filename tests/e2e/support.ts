@@ -5,8 +5,12 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 
 /** Zero axe violations on the page as it is now (tags: WCAG 2.2 AA). */
 export async function expectAccessible(page: Page, label: string) {
+  // Scan the finished page: mid-navigation, before the stylesheet applies, sizes and colours lie.
+  await page.waitForLoadState('load')
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
   expect(summary, `axe violations on ${label} (${page.url()})`).toEqual([])
   scans.push({ label, url: page.url(), lang: await page.locator('html').getAttribute('lang') })
 }
@@ -15,7 +19,7 @@ export const scans: Array<{ label: string; url: string; lang: string | null }> =
 
 /**
  * Fails a test on any console error, except Chromium's "Failed to load resource … 400/403/409",
- * which it prints for every 4xx a form submission answers with, and the aborts of blocked scripts.
+ * which it prints for every 4xx a form submission (or a missing page) answers with, and the aborts of blocked scripts.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
@@ -23,7 +27,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
       const errors: string[] = []
       page.on('console', (message) => {
         if (message.type() !== 'error') return
-        if (/Failed to load resource: the server responded with a status of 4(00|03|09)/.test(message.text())) return
+        if (/Failed to load resource: the server responded with a status of 4(00|03|04|09)/.test(message.text())) return
         // What blockAppScripts() does to the app's scripts, on purpose.
         if (message.text() === 'Failed to load resource: net::ERR_FAILED') return
         errors.push(message.text())
@@ -38,7 +42,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect }
 
-/** Block the app's own scripts: the page must work as server-rendered HTML. */
+/** Block the app's own scripts (the staff bundle and the resident enhancement script). */
 export async function blockAppScripts(page: Page) {
-  await page.route('**/build/**/*.js', (route) => route.abort())
+  await page.route(/\/(build|assets)\/.*\.js(\?.*)?$/, (route) => route.abort())
 }

@@ -44,7 +44,10 @@ describeEachEngine('submitting a complaint', (handle) => {
     const [saved] = await db.select().from(complaints).where(eq(complaints.reference, result.reference))
     expect(saved?.receivedOn).toBe('2026-06-02')
     expect(saved?.status).toBe('received')
-    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.entityId, saved?.id ?? ''))
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.entityId, saved?.id ?? ''))
     expect(event?.action).toBe('complaint.received')
     expect(event?.requestId).toBe('req-1')
   })
@@ -77,7 +80,11 @@ describeEachEngine('submitting a complaint', (handle) => {
       receivedAt: new Date(),
       actor: { type: 'resident' as const, id: null },
     }
-    const results = await Promise.all([submitComplaint(db, input), submitComplaint(db, input), submitComplaint(db, input)])
+    const results = await Promise.all([
+      submitComplaint(db, input),
+      submitComplaint(db, input),
+      submitComplaint(db, input),
+    ])
     expect(new Set(results.map((r) => r.reference)).size).toBe(1)
     expect(results.filter((r) => !r.replayed)).toHaveLength(1)
     expect((await counts()).complaints).toBe((before.complaints ?? 0) + 1)
@@ -119,11 +126,16 @@ describeEachEngine('submitting a complaint', (handle) => {
 describeEachEngine('the audit trail', (handle) => {
   it('refuses UPDATE, DELETE and TRUNCATE (REC-2)', async () => {
     const { db } = handle()
-    await db.insert(auditEvents).values({ actorType: 'system', action: 'test.event', entityType: 'test', entityId: 'x' })
+    await db
+      .insert(auditEvents)
+      .values({ actorType: 'system', action: 'test.event', entityType: 'test', entityId: 'x' })
     await expect(db.execute(sql`update audit_events set action = 'changed'`)).rejects.toThrow()
     await expect(db.execute(sql`delete from audit_events`)).rejects.toThrow()
     await expect(db.execute(sql`truncate audit_events`)).rejects.toThrow()
-    const rows = await executeRows<{ action: string }>(db, sql`select action from audit_events where entity_type = 'test'`)
+    const rows = await executeRows<{ action: string }>(
+      db,
+      sql`select action from audit_events where entity_type = 'test'`,
+    )
     expect(rows.map((r) => r.action)).toEqual(['test.event'])
   })
 })

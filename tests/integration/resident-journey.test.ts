@@ -8,7 +8,10 @@ import * as root from '~/root'
 import { describeEachEngine } from '../support/databases'
 import { answer, bodyOf, cookieFrom, formRequest, getRequest, loadContext, statusOf } from '../support/requests'
 
-type Rejected = { errors: Record<string, { key: string; values?: Record<string, unknown> }>; values: Record<string, unknown> }
+type Rejected = {
+  errors: Record<string, { key: string; values?: Record<string, unknown> }>
+  values: Record<string, unknown>
+}
 
 const journey: Array<[string, Record<string, string | string[]>]> = [
   ['what-happened', { whatHappened: 'The lift has been broken for three weeks.' }],
@@ -17,13 +20,30 @@ const journey: Array<[string, Record<string, string | string[]>]> = [
   ['contact', { name: 'Fatima Hassan', email: 'fatima@example.org', phone: '', address: '', postcode: 'm14 4ab' }],
   ['language', { language: 'ar', otherLanguage: '' }],
   ['contact-method', { contactMethod: 'email' }],
-  ['adjustments', { adjustments: ['interpreter', 'large_print'], interpreterLanguage: 'Arabic', namedContact: '', adjustmentsOther: '' }],
+  [
+    'adjustments',
+    {
+      adjustments: ['interpreter', 'large_print'],
+      interpreterLanguage: 'Arabic',
+      namedContact: '',
+      adjustmentsOther: '',
+    },
+  ],
 ]
 
-async function postStep(name: string, fields: Record<string, string | string[]> | string, cookie?: string, origin?: string | null) {
+async function postStep(
+  name: string,
+  fields: Record<string, string | string[]> | string,
+  cookie?: string,
+  origin?: string | null,
+) {
   const context = loadContext()
   const result = await answer(() =>
-    step.action({ request: formRequest(`/complain/${name}`, fields, { cookie, origin }), params: { step: name }, context }),
+    step.action({
+      request: formRequest(`/complain/${name}`, fields, { cookie, origin }),
+      params: { step: name },
+      context,
+    }),
   )
   return { result, context }
 }
@@ -73,7 +93,11 @@ describeEachEngine('the resident journey', (handle) => {
     expect(await complaintCount()).toBe(before + 1)
 
     const shown = bodyOf<{ reference: string }>(
-      await confirmation.loader({ request: getRequest('/complain/confirmation', { cookie }), params: {}, context: loadContext() }),
+      await confirmation.loader({
+        request: getRequest('/complain/confirmation', { cookie }),
+        params: {},
+        context: loadContext(),
+      }),
     )
     expect(shown.reference).toMatch(/^PR-\d{4}-\d{6}$/)
   })
@@ -171,7 +195,11 @@ describeEachEngine('the resident journey', (handle) => {
       const { result } = await postStep(name, fields, cookie)
       cookie ??= cookieFrom(result as Response, 'pr_draft')
     }
-    const { result } = await postStep('contact', { name: 'A', email: '', phone: '', address: '', postcode: 'NOT A POSTCODE' }, cookie)
+    const { result } = await postStep(
+      'contact',
+      { name: 'A', email: '', phone: '', address: '', postcode: 'NOT A POSTCODE' },
+      cookie,
+    )
     expect(statusOf(result)).toBe(400)
     const errors = bodyOf<Rejected>(result).errors
     expect(errors.email?.key).toBe('errors:contact.emailOrPhone')

@@ -45,11 +45,18 @@ describeEachEngine('staff sign-in and access', (handle) => {
     expect(setCookie).toMatch(/SameSite=Lax/)
     const cookie = cookieFrom(signedIn as Response, 'pr_staff')
     const list = bodyOf<{ items: Array<{ reference: string; adjustments: string[] }> }>(
-      await complaintsList.loader({ request: getRequest('/staff/complaints', { cookie }), params: {}, context: loadContext() }),
+      await complaintsList.loader({
+        request: getRequest('/staff/complaints', { cookie }),
+        params: {},
+        context: loadContext(),
+      }),
     )
     const row = list.items.find((item) => item.reference === mine.reference)
     expect(row?.adjustments).toEqual(['large_print', 'interpreter'])
-    const page = bodyOf<{ complaint: { reference: string }; adjustments: Array<{ kind: string; detail: string | null }> }>(
+    const page = bodyOf<{
+      complaint: { reference: string }
+      adjustments: Array<{ kind: string; detail: string | null }>
+    }>(
       await complaintPage.loader({
         request: getRequest(`/staff/complaints/${mine.reference}`, { cookie }),
         params: { reference: mine.reference },
@@ -65,7 +72,9 @@ describeEachEngine('staff sign-in and access', (handle) => {
       complaintsList.loader({ request: getRequest('/staff/complaints?page=2'), params: {}, context: loadContext() }),
     )
     expect(statusOf(result)).toBe(302)
-    expect((result as Response).headers.get('Location')).toBe('/staff/sign-in?redirectTo=%2Fstaff%2Fcomplaints%3Fpage%3D2')
+    expect((result as Response).headers.get('Location')).toBe(
+      '/staff/sign-in?redirectTo=%2Fstaff%2Fcomplaints%3Fpage%3D2',
+    )
   })
 
   it('refuses the tenant panel any complaint with 403', async () => {
@@ -74,7 +83,11 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const complaint = await aComplaint(db)
     const cookie = cookieFrom((await signInAs(panel.email, panel.password)) as Response, 'pr_staff')
     const list = await answer(() =>
-      complaintsList.loader({ request: getRequest('/staff/complaints', { cookie }), params: {}, context: loadContext() }),
+      complaintsList.loader({
+        request: getRequest('/staff/complaints', { cookie }),
+        params: {},
+        context: loadContext(),
+      }),
     )
     expect(statusOf(list)).toBe(403)
     const page = await answer(() =>
@@ -109,7 +122,11 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const thirtyOneMinutesOn = new Date(Date.now() + 31 * 60_000)
     expect(await getStaff(request(), db, thirtyOneMinutesOn)).toBeNull()
     const signedOut = await answer(() =>
-      signOutRoute.action({ request: formRequest('/staff/sign-out', {}, { cookie }), params: {}, context: loadContext() }),
+      signOutRoute.action({
+        request: formRequest('/staff/sign-out', {}, { cookie }),
+        params: {},
+        context: loadContext(),
+      }),
     )
     expect(statusOf(signedOut)).toBe(302)
     expect(await getStaff(request(), db)).toBeNull()
@@ -121,7 +138,11 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const staff = await aStaffMember(handle().db, 'manager')
     const result = await answer(() =>
       signInRoute.action({
-        request: formRequest('/staff/sign-in', { email: staff.email, password: staff.password, redirectTo: '//evil.example/x' }),
+        request: formRequest('/staff/sign-in', {
+          email: staff.email,
+          password: staff.password,
+          redirectTo: '//evil.example/x',
+        }),
         params: {},
         context: loadContext(),
       }),

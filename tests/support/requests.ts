@@ -4,7 +4,11 @@ import type { AppLoadContext } from '@remix-run/node'
 export const ORIGIN = 'http://putright.test'
 
 export function loadContext(): AppLoadContext {
-  return { cspNonce: 'test-nonce', requestId: `test-${Math.random().toString(36).slice(2)}`, page: { formRejected: false } }
+  return {
+    cspNonce: 'test-nonce',
+    requestId: `test-${Math.random().toString(36).slice(2)}`,
+    page: { formRejected: false },
+  }
 }
 
 export function getRequest(path: string, options: { cookie?: string; headers?: Record<string, string> } = {}): Request {

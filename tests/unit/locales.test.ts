@@ -54,8 +54,14 @@ describe.each(interfaceLanguages.map((l) => l.code))('locale %s', (language) => 
       else expected.add(key)
     }
     const actual = new Set(flat.keys())
-    expect([...expected].filter((k) => !actual.has(k)), 'missing').toEqual([])
-    expect([...actual].filter((k) => !expected.has(k)), 'extra').toEqual([])
+    expect(
+      [...expected].filter((k) => !actual.has(k)),
+      'missing',
+    ).toEqual([])
+    expect(
+      [...actual].filter((k) => !expected.has(k)),
+      'extra',
+    ).toEqual([])
   })
 
   it.each([...namespaces])('%s has no empty text and the same placeholders as English', (ns) => {

@@ -5,7 +5,7 @@ import { BackLink } from '~/components/back-link'
 import { LanguageSwitcher } from '~/components/language-switcher'
 import { getStaff } from '~/server/auth.server'
 
-export const handle = { i18n: ['common', 'staff', 'errors'] }
+export const handle = { i18n: ['common', 'staff', 'errors'], hydrate: true }
 
 // Layout loaders run beside the page's, so this guards nothing: each staff page calls requireStaff.
 export async function loader({ request }: LoaderFunctionArgs) {

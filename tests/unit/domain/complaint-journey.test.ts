@@ -77,7 +77,9 @@ describe('validating a step', () => {
   })
 
   it('normalises a postcode and accepts a phone number instead of an email', () => {
-    expect(validateStep('contact', { name: ' Sam ', phone: '+44 7700 900982', postcode: 'cf101aa', email: '' }, {})).toEqual({
+    expect(
+      validateStep('contact', { name: ' Sam ', phone: '+44 7700 900982', postcode: 'cf101aa', email: '' }, {}),
+    ).toEqual({
       ok: true,
       data: { name: 'Sam', phone: '+44 7700 900982', postcode: 'CF10 1AA', email: undefined, address: undefined },
     })
@@ -154,7 +156,11 @@ describe('validating a step', () => {
 describe('requested adjustments', () => {
   it('pairs each adjustment with its detail', () => {
     expect(
-      requestedAdjustments({ adjustments: ['interpreter', 'braille', 'named_contact'], interpreterLanguage: 'Urdu', namedContact: 'Aisha' }),
+      requestedAdjustments({
+        adjustments: ['interpreter', 'braille', 'named_contact'],
+        interpreterLanguage: 'Urdu',
+        namedContact: 'Aisha',
+      }),
     ).toEqual([
       { kind: 'interpreter', detail: 'Urdu' },
       { kind: 'braille', detail: null },

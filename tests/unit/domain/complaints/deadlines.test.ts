@@ -45,7 +45,11 @@ describe('acknowledgement due (S1-2)', () => {
   })
 
   it('E4: names closure days as closure days', () => {
-    const withClosure = workingCalendar(englandAndWalesBankHolidays(2025, 2027), ['2025-12-29', '2025-12-30', '2025-12-31'])
+    const withClosure = workingCalendar(englandAndWalesBankHolidays(2025, 2027), [
+      '2025-12-29',
+      '2025-12-30',
+      '2025-12-31',
+    ])
     const deadline = acknowledgementDue('2025-12-24', withClosure)
     expect(deadline.due).toBe('2026-01-08')
     expect(deadline.skipped.filter((d) => d.reason === 'closure_day').map((d) => d.date)).toEqual([
@@ -89,7 +93,10 @@ describe('extensions (EXT-3) and re-dating (WD-6)', () => {
 
   it('re-dates a deadline from its own start when a closure day is added later', () => {
     const before = acknowledgementDue('2025-12-24', englandAndWales)
-    const after = redate(before, workingCalendar(englandAndWalesBankHolidays(2025, 2027), ['2025-12-29', '2025-12-30', '2025-12-31']))
+    const after = redate(
+      before,
+      workingCalendar(englandAndWalesBankHolidays(2025, 2027), ['2025-12-29', '2025-12-30', '2025-12-31']),
+    )
     expect(after.due).toBe('2026-01-08')
     expect(after.from).toBe(before.from)
   })
