@@ -14,7 +14,7 @@ const host = process.env.HOST ?? '127.0.0.1'
 // A variable path keeps TypeScript from type-checking the generated bundle.
 const buildPath = process.env.PUTRIGHT_BUILD ?? './build/index.js'
 /** @type {import('@remix-run/node').ServerBuild} */
-const build = await import(buildPath)
+let build = await import(buildPath)
 const lifecycle =
   /** @type {{ prepareServer(): Promise<void>, checkHealth(): Promise<{status: string, database: string}>, closeServer(): Promise<void> }} */ (
     /** @type {unknown} */ (build.entry.module)
@@ -129,18 +129,30 @@ app.use('/locales', express.static('locales', { index: false, immutable: true, m
 app.use('/assets', express.static('public/assets', { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static('public', { maxAge: '1h', index: false }))
 
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (_req, res) => ({
-      cspNonce: res.locals.cspNonce,
-      requestId: res.locals.requestId,
-      page: { formRejected: false },
-    }),
-  }),
-)
+/** @type {import('@remix-run/express').GetLoadContextFunction} */
+const getLoadContext = (_req, res) => ({
+  cspNonce: res.locals.cspNonce,
+  requestId: res.locals.requestId,
+  page: { formRejected: false },
+})
+
+if (production) {
+  app.all('*', createRequestHandler({ build, mode: build.mode, getLoadContext }))
+} else {
+  // `remix dev --manual` rebuilds in place: load each new build as it lands and tell remix dev.
+  const { watch } = await import('node:fs')
+  const buildFile = new URL(buildPath, import.meta.url)
+  /** @type {NodeJS.Timeout | undefined} */
+  let pending
+  watch(new URL('.', buildFile), () => {
+    clearTimeout(pending)
+    pending = setTimeout(async () => {
+      build = await import(`${buildFile.href}?t=${Date.now()}`)
+      broadcastDevReady(build)
+    }, 100)
+  })
+  app.all('*', (req, res, next) => createRequestHandler({ build, mode: build.mode, getLoadContext })(req, res, next))
+}
 
 const server = app.listen(port, host, () => {
   logLine({ message: 'listening', url: `http://${host}:${port}`, mode: build.mode })

@@ -4,32 +4,34 @@ import { migrateDatabase } from '../../db/migrate'
 
 export type { Database }
 
-let current: DatabaseHandle | undefined
+// Kept on globalThis so a development rebuild (a fresh copy of this module) reuses the open database.
+const holder = globalThis as typeof globalThis & { __putrightDatabase?: DatabaseHandle }
 
 export function database(): Database {
-  if (!current) throw new Error('The database has not been opened: call prepareDatabase() first')
-  return current.db
+  if (!holder.__putrightDatabase) throw new Error('The database has not been opened: call openAppDatabase() first')
+  return holder.__putrightDatabase.db
 }
 
 export function databaseHandle(): DatabaseHandle | undefined {
-  return current
+  return holder.__putrightDatabase
 }
 
 /** Points the app at an already-open database (tests use this for PGlite and PostgreSQL in turn). */
 export function useDatabase(handle: DatabaseHandle): void {
-  current = handle
+  holder.__putrightDatabase = handle
 }
 
 export async function openAppDatabase(): Promise<DatabaseHandle> {
-  if (!current) {
-    current = await openDatabase(targetFromEnv())
-    await migrateDatabase(current)
+  if (!holder.__putrightDatabase) {
+    const handle = await openDatabase(targetFromEnv())
+    await migrateDatabase(handle)
+    holder.__putrightDatabase = handle
   }
-  return current
+  return holder.__putrightDatabase
 }
 
 export async function closeAppDatabase(): Promise<void> {
-  const handle = current
-  current = undefined
+  const handle = holder.__putrightDatabase
+  holder.__putrightDatabase = undefined
   await handle?.close()
 }
