@@ -15,7 +15,6 @@ import { complaintStatuses } from '~/domain/complaints/status'
 import { englandAndWalesBankHolidays } from '~/domain/working-days'
 
 const calendar = workingCalendar(englandAndWalesBankHolidays(2025, 2027))
-const rules = { calendar, settings: defaultCodeSettings }
 const handler: Actor = { kind: 'staff', id: 'handler-1', role: 'complaint_handler' }
 const reviewer: Actor = { kind: 'staff', id: 'reviewer-2', role: 'stage2_reviewer' }
 
