@@ -7,7 +7,10 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
+  primaryKey,
+  smallint,
   pgSequence,
   pgTable,
   text,
@@ -35,10 +38,16 @@ export const residents = pgTable(
     postcode: text('postcode'),
     preferredLanguage: text('preferred_language').notNull().default('en'),
     preferredContactMethod: text('preferred_contact_method').notNull().default('email'),
+    /** A landlord's own stable pseudonymous id for the resident (the CSV import's resident_key). */
+    externalKey: text('external_key'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('residents_email_idx').on(sql`lower(${t.email})`), index('residents_postcode_idx').on(t.postcode)],
+  (t) => [
+    index('residents_email_idx').on(sql`lower(${t.email})`),
+    index('residents_postcode_idx').on(t.postcode),
+    uniqueIndex('residents_external_key').on(t.externalKey),
+  ],
 )
 
 export const complaints = pgTable(
@@ -60,10 +69,23 @@ export const complaints = pgTable(
     acknowledgementDue: date('acknowledgement_due', { mode: 'string' }).notNull(),
     // How the acknowledgement date was worked out (WD-6), kept as computed on the day.
     acknowledgementDueExplanation: jsonb('acknowledgement_due_explanation').notNull(),
+    /** The whole case as the lifecycle sees it (app/domain/complaints/case.ts); the columns below are for queries. */
+    caseState: jsonb('case_state'),
+    currentStage: smallint('current_stage').notNull().default(1),
+    handlerId: uuid('handler_id').references(() => staffUsers.id),
+    nextDue: date('next_due', { mode: 'string' }),
+    nextDueKind: text('next_due_kind'),
+    earlyResolution: boolean('early_resolution').notNull().default(false),
+    closedOn: date('closed_on', { mode: 'string' }),
+    version: integer('version').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index('complaints_queue_idx')
+      .on(t.nextDue)
+      .where(sql`${t.nextDue} is not null`),
+    index('complaints_handler_idx').on(t.handlerId, t.nextDue),
     uniqueIndex('complaints_reference_key').on(t.reference),
     index('complaints_resident_idx').on(t.residentId),
     index('complaints_received_idx').on(t.receivedAt.desc(), t.id),
@@ -178,3 +200,160 @@ export const complaintReferenceSeq = pgSequence('complaint_reference_seq', { sta
 export type Resident = typeof residents.$inferSelect
 export type Complaint = typeof complaints.$inferSelect
 export type StaffUser = typeof staffUsers.$inferSelect
+
+/** One row per stage of a complaint: the facts reports and the CSV contract need, kept in step with case_state. */
+export const complaintStages = pgTable(
+  'complaint_stages',
+  {
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    handlerId: uuid('handler_id'),
+    acknowledgementDue: date('acknowledgement_due', { mode: 'string' }).notNull(),
+    acknowledgedOn: date('acknowledged_on', { mode: 'string' }),
+    responseDueBase: date('response_due_base', { mode: 'string' }).notNull(),
+    responseDue: date('response_due', { mode: 'string' }).notNull(),
+    extensionWorkingDays: integer('extension_working_days').notNull().default(0),
+    extensionsValid: boolean('extensions_valid').notNull().default(true),
+    respondedOn: date('responded_on', { mode: 'string' }),
+    respondedBy: text('responded_by'),
+    outcome: text('outcome'),
+    decisionChanged: boolean('decision_changed'),
+    lateRequest: boolean('late_request').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.complaintId, t.stage] }),
+    index('complaint_stages_responded_idx').on(t.stage, t.respondedOn),
+    index('complaint_stages_acknowledged_idx').on(t.stage, t.acknowledgedOn),
+    index('complaint_stages_started_idx').on(t.stage, t.startedOn),
+  ],
+)
+
+/** Every action promised to a resident in a response (R6, PTR-5): the commitments register. */
+export const commitments = pgTable(
+  'commitments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage').notNull(),
+    position: integer('position').notNull(),
+    description: text('description').notNull(),
+    owner: text('owner').notNull(),
+    serviceArea: text('service_area'),
+    originalDueOn: date('original_due_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('commitments_position_key').on(t.complaintId, t.position),
+    index('commitments_due_idx').on(t.status, t.dueOn),
+  ],
+)
+
+/** Remedies offered in responses (PTR-1…4); financial ones carry an amount and, once paid, the date. */
+export const remedies = pgTable(
+  'remedies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage').notNull(),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    description: text('description').notNull(),
+    amountPence: integer('amount_pence'),
+    status: text('status').notNull(),
+    paidOn: date('paid_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('remedies_position_key').on(t.complaintId, t.position), index('remedies_paid_idx').on(t.paidOn)],
+)
+
+/** Internal notes: never shown to residents. */
+export const complaintNotes = pgTable(
+  'complaint_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    authorId: uuid('author_id').references(() => staffUsers.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('complaint_notes_complaint_idx').on(t.complaintId, t.createdAt)],
+)
+
+/** Every letter exactly as generated (R8, REC-2), in the resident's language and format. */
+export const letters = pgTable(
+  'letters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    kind: text('kind').notNull(),
+    stage: smallint('stage').notNull(),
+    language: text('language').notNull(),
+    format: text('format').notNull(),
+    subject: text('subject').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    bodyText: text('body_text').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('letters_complaint_idx').on(t.complaintId, t.createdAt)],
+)
+
+/** Formats PutRight cannot produce itself (audio, braille, BSL, interpreter, translation): a tracked task. */
+export const formatTasks = pgTable(
+  'format_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    letterId: uuid('letter_id')
+      .notNull()
+      .references(() => letters.id),
+    format: text('format').notNull(),
+    detail: text('detail'),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('format_tasks_open_idx').on(t.status, t.dueOn)],
+)
+
+/** Updates sent to the resident while a stage is open (S1-9). */
+export const residentUpdates = pgTable(
+  'resident_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    method: text('method').notNull(),
+    summary: text('summary').notNull(),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('resident_updates_complaint_idx').on(t.complaintId, t.sentOn)],
+)
+
+/** Service areas: the built-in list plus any a landlord's import brings. */
+export const serviceAreaList = pgTable('service_areas', {
+  key: text('key').primaryKey(),
+  label: text('label'),
+  createdAt: createdAt(),
+})

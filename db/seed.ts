@@ -1,14 +1,18 @@
 // Demo data for the embedded database and demos: one staff member per role and ~50 complaints.
 // Idempotent: staff are matched on email, complaints on their submission key.
-import { eq, inArray, sql } from 'drizzle-orm'
-import type { ComplaintStatus, ServiceArea } from '~/domain/complaints/status'
+import { inArray, sql } from 'drizzle-orm'
+import { workingCalendar } from '~/domain/calendar'
+import type { Actor as LifecycleActor, Command } from '~/domain/complaints/lifecycle'
+import type { ServiceArea } from '~/domain/complaints/status'
 import type { ComplaintAnswers } from '~/domain/journeys/complaint'
 import type { StaffRole } from '~/domain/permissions'
+import { addWorkingDays, englandAndWalesBankHolidays, londonDate, type IsoDate } from '~/domain/working-days'
 import { recordAudit } from '~/server/audit.server'
 import { hashPassword } from '~/server/auth.server'
+import { runCommands } from '~/server/cases.server'
 import { submitComplaint } from '~/server/complaints.server'
 import type { Database } from './client'
-import { complaints, staffUsers } from './schema'
+import { staffUsers } from './schema'
 
 const demoStaff: Array<{ role: StaffRole; name: string; email: string }> = [
   { role: 'advisor', name: 'Amira Khan', email: 'advisor@putright.example' },
@@ -76,19 +80,237 @@ const stories: Array<{ service: ServiceArea; whatHappened: string; putRight: str
   },
 ]
 
-const statusesBySeed: ComplaintStatus[] = [
+/** How far through the Code each demo complaint goes, in turn. */
+const journeys = [
   'received',
-  'received',
-  'stage1_acknowledged',
-  'stage1_acknowledged',
-  'stage1_extended',
+  'assigned',
+  'acknowledged',
+  'extended',
   'stage1_responded',
   'escalated',
   'stage2_acknowledged',
   'stage2_responded',
   'closed',
   'withdrawn',
+  'declined',
+  'acknowledged',
+] as const
+type Journey = (typeof journeys)[number]
+
+const order: Journey[] = [
+  'assigned',
+  'acknowledged',
+  'extended',
+  'stage1_responded',
+  'escalated',
+  'stage2_acknowledged',
+  'stage2_responded',
+  'closed',
 ]
+
+/** Takes a demo complaint through the lifecycle, as staff would, never dating anything after today. */
+async function progress(
+  db: Database,
+  reference: string,
+  receivedOn: IsoDate,
+  target: Journey,
+  staff: Map<StaffRole, string>,
+  now: Date,
+) {
+  if (target === 'received') return
+  const today = londonDate(now)
+  const handlerId = staff.get('complaint_handler') ?? ''
+  const reviewerId = staff.get('stage2_reviewer') ?? ''
+  const handler: LifecycleActor = { kind: 'staff', id: handlerId, role: 'complaint_handler' }
+  const reviewer: LifecycleActor = { kind: 'staff', id: reviewerId, role: 'stage2_reviewer' }
+  const calendar = workingCalendar(englandAndWalesBankHolidays(2018, 2040))
+  const after = (from: IsoDate, days: number) => {
+    const date = addWorkingDays(from, days, calendar.nonWorkingDays)
+    return date > today ? null : date
+  }
+  const run = (commands: Command[], actorId: string) =>
+    runCommands(db, { reference, commands, actor: { type: 'staff', id: actorId }, now })
+  if (target === 'withdrawn') {
+    await run(
+      [
+        {
+          type: 'withdraw',
+          on: receivedOn,
+          by: handler,
+          channel: 'phone',
+          residentWords: 'The repair has been done now, thank you.',
+        },
+      ],
+      handlerId,
+    )
+    return
+  }
+  if (target === 'declined') {
+    await run(
+      [
+        {
+          type: 'decline',
+          on: receivedOn,
+          by: handler,
+          request: {
+            ground: 'already_considered',
+            explanation: 'We answered this complaint in full last year.',
+            linkedReference: 'PR-2025-000017',
+          },
+        },
+      ],
+      handlerId,
+    )
+    return
+  }
+  const steps = order.slice(0, order.indexOf(target) + 1)
+  let on: IsoDate | null = receivedOn
+  for (const step of steps) {
+    if (!on) return
+    if (step === 'assigned') await run([{ type: 'assign', stage: 1, handlerId, by: handler }], handlerId)
+    if (step === 'acknowledged') {
+      on = after(receivedOn, 2)
+      if (!on) return
+      await run(
+        [
+          {
+            type: 'acknowledge',
+            on,
+            by: handler,
+            elements: ['The repair was not done when promised', 'Calls were not returned'],
+            outcomesSought: 'The repair completed and an apology',
+          },
+        ],
+        handlerId,
+      )
+    }
+    if (step === 'extended') {
+      const extendOn = after(on, 6)
+      if (!extendOn) return
+      await run(
+        [
+          {
+            type: 'extend',
+            on: extendOn,
+            by: handler,
+            workingDays: 5,
+            reason: 'We are waiting for a specialist contractor’s report.',
+            residentAgreed: false,
+          },
+        ],
+        handlerId,
+      )
+    }
+    if (step === 'stage1_responded') {
+      on = after(on, 9)
+      if (!on) return
+      await run(
+        [
+          {
+            type: 'record_decision',
+            by: handler,
+            elementId: 1,
+            decision: 'upheld',
+            reasons: 'Our records show the appointment was missed twice.',
+          },
+          {
+            type: 'record_decision',
+            by: handler,
+            elementId: 2,
+            decision: 'not_upheld',
+            reasons: 'Our call logs show two call-backs were made.',
+          },
+          {
+            type: 'add_remedy',
+            by: handler,
+            remedyType: 'apology',
+            description: 'We apologise for the missed appointments.',
+            amountPence: null,
+            status: 'offered',
+          },
+          {
+            type: 'add_remedy',
+            by: handler,
+            remedyType: 'financial',
+            description: 'Time and trouble',
+            amountPence: 5000,
+            status: 'offered',
+          },
+          {
+            type: 'promise_action',
+            by: handler,
+            description: 'Complete the repair',
+            owner: 'Repairs team',
+            dueOn: addWorkingDays(on, 10, calendar.nonWorkingDays),
+          },
+          { type: 'respond', on, by: handler },
+        ],
+        handlerId,
+      )
+    }
+    if (step === 'escalated') {
+      on = after(on, 3)
+      if (!on) return
+      await run(
+        [
+          {
+            type: 'escalate',
+            on,
+            by: { kind: 'resident' },
+            channel: 'web',
+            residentComment: 'The repair is still not done.',
+          },
+        ],
+        handlerId,
+      )
+      await run([{ type: 'assign', stage: 2, handlerId: reviewerId, by: reviewer }], reviewerId)
+    }
+    if (step === 'stage2_acknowledged') {
+      on = after(on, 3)
+      if (!on) return
+      await run(
+        [{ type: 'acknowledge', on, by: reviewer, elements: [], outcomesSought: 'The repair completed this month' }],
+        reviewerId,
+      )
+    }
+    if (step === 'stage2_responded') {
+      on = after(on, 12)
+      if (!on) return
+      await run(
+        [
+          {
+            type: 'record_decision',
+            by: reviewer,
+            elementId: 1,
+            decision: 'upheld',
+            reasons: 'The repair is still outstanding.',
+          },
+          {
+            type: 'record_decision',
+            by: reviewer,
+            elementId: 2,
+            decision: 'partly_upheld',
+            reasons: 'One call-back was missed.',
+          },
+          {
+            type: 'add_remedy',
+            by: reviewer,
+            remedyType: 'financial',
+            description: 'Distress and inconvenience',
+            amountPence: 15000,
+            status: 'offered',
+          },
+          { type: 'no_outstanding_actions', by: reviewer },
+          { type: 'respond', on, by: reviewer },
+        ],
+        reviewerId,
+      )
+    }
+    if (step === 'closed') {
+      await run([{ type: 'close', on, by: handler }], handlerId)
+    }
+  }
+}
 
 const channels = [
   'web',
@@ -136,6 +358,17 @@ export async function seedDemoData(db: Database, options: { complaints?: number;
     })
   }
 
+  const staffRows = await db
+    .select({ id: staffUsers.id, role: staffUsers.role })
+    .from(staffUsers)
+    .where(
+      inArray(
+        sql`lower(${staffUsers.email})`,
+        demoStaff.map((s) => s.email),
+      ),
+    )
+  const staffIds = new Map(staffRows.map((row) => [row.role as StaffRole, row.id]))
+
   let created = 0
   for (let n = 0; n < total; n += 1) {
     const [name, postcode, language] = people[n % people.length] ?? people[0]
@@ -165,26 +398,14 @@ export async function seedDemoData(db: Database, options: { complaints?: number;
     })
     if (result.replayed) continue
     created += 1
-    const status = statusesBySeed[n % statusesBySeed.length] ?? 'received'
-    if (status !== 'received') {
-      await db.transaction(async (tx) => {
-        const [row] = await tx
-          .update(complaints)
-          .set({ status, updatedAt: now })
-          .where(eq(complaints.reference, result.reference))
-          .returning({ id: complaints.id })
-        if (row) {
-          await recordAudit(tx, {
-            actor: { type: 'system', id: null },
-            action: 'complaint.status_seeded',
-            entityType: 'complaint',
-            entityId: row.id,
-            before: { status: 'received' },
-            after: { status, source: 'demo seed' },
-          })
-        }
-      })
-    }
+    await progress(
+      db,
+      result.reference,
+      londonDate(receivedAt),
+      journeys[n % journeys.length] ?? 'received',
+      staffIds,
+      now,
+    )
   }
   return { staff: demoStaff.length - have.size, complaints: created }
 }

@@ -17,7 +17,24 @@ export function isStaffRole(value: string): value is StaffRole {
   return (staffRoles as readonly string[]).includes(value)
 }
 
-export const staffActions = ['complaint:list', 'complaint:view'] as const
+export const staffActions = [
+  'complaint:list',
+  'complaint:view',
+  'complaint:acknowledge',
+  'complaint:assign',
+  'complaint:extend',
+  'complaint:decide',
+  'complaint:respond',
+  'complaint:escalate',
+  'complaint:decline',
+  'complaint:withdraw',
+  'complaint:close',
+  'complaint:reopen',
+  'complaint:note',
+  'complaint:update_resident',
+  'calendar:manage',
+  'cases:import',
+] as const
 export type StaffAction = (typeof staffActions)[number]
 
 // Case workers see cases; the tenant panel sees only published, anonymised material.
@@ -30,10 +47,27 @@ const caseWorkers: readonly StaffRole[] = [
   'compensation_approver',
   'administrator',
 ]
+const handlers: readonly StaffRole[] = ['complaint_handler', 'stage2_reviewer', 'manager']
+// The contact centre logs what residents ask for: an escalation, a withdrawal, a note, an update.
+const frontLine: readonly StaffRole[] = ['advisor', ...handlers]
 
 const permissions: Record<StaffAction, readonly StaffRole[]> = {
   'complaint:list': caseWorkers,
   'complaint:view': caseWorkers,
+  'complaint:acknowledge': handlers,
+  'complaint:assign': handlers,
+  'complaint:extend': handlers,
+  'complaint:decide': handlers,
+  'complaint:respond': handlers,
+  'complaint:escalate': frontLine,
+  'complaint:decline': handlers,
+  'complaint:withdraw': frontLine,
+  'complaint:close': handlers,
+  'complaint:reopen': ['manager'],
+  'complaint:note': frontLine,
+  'complaint:update_resident': frontLine,
+  'calendar:manage': ['administrator', 'manager'],
+  'cases:import': ['administrator'],
 }
 
 export interface StaffActor {

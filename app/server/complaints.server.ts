@@ -1,13 +1,22 @@
 // Complaints: the writes that must happen together, and the reads staff pages need.
-import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import { acknowledgementDue, type Deadline } from '~/domain/complaints/deadlines'
+import { newComplaintCase } from '~/domain/complaints/case'
 import { formatComplaintReference } from '~/domain/complaints/reference'
 import type { AdjustmentKind, Channel } from '~/domain/complaints/status'
 import { requestedAdjustments, type ComplaintAnswers } from '~/domain/journeys/complaint'
 import { londonDate, type IsoDate } from '~/domain/working-days'
-import { complaintDrafts, complaints, formSubmissions, reasonableAdjustments, residents } from '../../db/schema'
+import {
+  complaintDrafts,
+  complaints,
+  formSubmissions,
+  reasonableAdjustments,
+  residents,
+  staffUsers,
+} from '../../db/schema'
 import { executeRows } from '../../db/client'
 import { recordAudit, type Actor } from './audit.server'
+import { persistCase } from './cases.server'
 import { loadCalendar } from './calendar.server'
 import type { Database } from './db.server'
 
@@ -60,12 +69,13 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
     if (!resident) throw new Error('Resident not created')
 
     const receivedOn = londonDate(input.receivedAt)
+    const complaintCase = newComplaintCase(receivedOn, calendar)
     const [sequence] = await executeRows<{ n: string | number }>(
       tx,
       sql`select nextval('complaint_reference_seq') as n`,
     )
     const reference = formatComplaintReference(Number(receivedOn.slice(0, 4)), Number(sequence?.n))
-    const ackDue = acknowledgementDue(receivedOn, calendar)
+    const ackDue = complaintCase.stages[0]?.acknowledgement ?? acknowledgementDue(receivedOn, calendar)
 
     const [complaint] = await tx
       .insert(complaints)
@@ -85,6 +95,7 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
       })
       .returning({ id: complaints.id })
     if (!complaint) throw new Error('Complaint not created')
+    await persistCase(tx, complaint.id, complaintCase)
 
     const adjustments = requestedAdjustments(answers)
     if (adjustments.length > 0) {
@@ -169,7 +180,11 @@ export interface ComplaintListItem {
   channel: string
   status: string
   acknowledgementDue: IsoDate
+  nextDue: IsoDate | null
+  nextDueKind: string | null
+  currentStage: number
   residentName: string
+  handlerName: string | null
   language: string
   adjustments: AdjustmentKind[]
 }
@@ -181,13 +196,57 @@ export interface ComplaintPage {
   pageSize: number
 }
 
-/** Newest first; keyset-friendly ordering on (received_at, id) so pages stay stable under inserts. */
-export async function listComplaints(
-  db: Database,
-  options: { page: number; pageSize: number },
-): Promise<ComplaintPage> {
-  const page = Math.max(1, Math.floor(options.page))
-  const pageSize = Math.min(100, Math.max(1, Math.floor(options.pageSize)))
+export const queueViews = ['all', 'mine', 'unassigned', 'due-soon', 'overdue'] as const
+export type QueueView = (typeof queueViews)[number]
+export const queueSorts = ['due', 'received', 'reference'] as const
+export type QueueSort = (typeof queueSorts)[number]
+
+export interface QueueQuery {
+  view: QueueView
+  staffId: string
+  today: IsoDate
+  /** The last day counted as "due soon": two working days from today. */
+  dueSoonUntil: IsoDate
+  stage?: 1 | 2 | null
+  service?: string | null
+  handlerId?: string | null
+  sort: QueueSort
+  page: number
+  pageSize: number
+}
+
+const OPEN = [
+  'received',
+  'stage1_acknowledged',
+  'stage1_extended',
+  'escalated',
+  'stage2_acknowledged',
+  'stage2_extended',
+  'reopened',
+]
+
+/** Work queues: mine, unassigned, due soon and overdue, filtered by stage, service and handler. */
+export async function listComplaints(db: Database, query: QueueQuery): Promise<ComplaintPage> {
+  const page = Math.max(1, Math.floor(query.page))
+  const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize)))
+  const conditions = [
+    query.view === 'mine' ? and(eq(complaints.handlerId, query.staffId), inArray(complaints.status, OPEN)) : undefined,
+    query.view === 'unassigned' ? and(isNull(complaints.handlerId), inArray(complaints.status, OPEN)) : undefined,
+    query.view === 'due-soon'
+      ? and(gte(complaints.nextDue, query.today), lte(complaints.nextDue, query.dueSoonUntil))
+      : undefined,
+    query.view === 'overdue' ? lt(complaints.nextDue, query.today) : undefined,
+    query.stage ? eq(complaints.currentStage, query.stage) : undefined,
+    query.service ? eq(complaints.category, query.service) : undefined,
+    query.handlerId ? eq(complaints.handlerId, query.handlerId) : undefined,
+  ].filter((condition) => condition !== undefined)
+  const where = conditions.length > 0 ? and(...conditions) : undefined
+  const order =
+    query.sort === 'reference'
+      ? [asc(complaints.reference)]
+      : query.sort === 'due'
+        ? [sql`${complaints.nextDue} asc nulls last`, desc(complaints.receivedAt)]
+        : [desc(complaints.receivedAt), desc(complaints.id)]
   const rows = await db
     .select({
       id: complaints.id,
@@ -198,15 +257,21 @@ export async function listComplaints(
       channel: complaints.channel,
       status: complaints.status,
       acknowledgementDue: complaints.acknowledgementDue,
+      nextDue: complaints.nextDue,
+      nextDueKind: complaints.nextDueKind,
+      currentStage: complaints.currentStage,
       language: complaints.language,
       residentName: residents.name,
+      handlerName: staffUsers.name,
     })
     .from(complaints)
     .innerJoin(residents, eq(residents.id, complaints.residentId))
-    .orderBy(desc(complaints.receivedAt), desc(complaints.id))
+    .leftJoin(staffUsers, eq(staffUsers.id, complaints.handlerId))
+    .where(where)
+    .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize)
-  const [totals] = await db.select({ total: count() }).from(complaints)
+  const [totals] = await db.select({ total: count() }).from(complaints).where(where)
   const adjustments = await adjustmentsFor(
     db,
     rows.map((row) => row.id),

@@ -63,7 +63,7 @@ describeEachEngine('staff sign-in and access', (handle) => {
         context: loadContext(),
       }),
     )
-    expect(page.complaint.reference).toBe(mine.reference)
+    expect(page.reference).toBe(mine.reference)
     expect(page.adjustments).toContainEqual({ kind: 'interpreter', detail: 'Polish' })
   })
 

@@ -3,6 +3,7 @@ import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BackLink } from '~/components/back-link'
 import { LanguageSwitcher } from '~/components/language-switcher'
+import { can } from '~/domain/permissions'
 import { getStaff } from '~/server/auth.server'
 
 export const handle = { i18n: ['common', 'staff', 'errors'], hydrate: true }
@@ -10,11 +11,20 @@ export const handle = { i18n: ['common', 'staff', 'errors'], hydrate: true }
 // Layout loaders run beside the page's, so this guards nothing: each staff page calls requireStaff.
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await getStaff(request)
-  return { staff: staff ? { name: staff.name, role: staff.role } : null }
+  return {
+    staff: staff ? { name: staff.name, role: staff.role } : null,
+    nav: staff
+      ? {
+          queues: can(staff, 'complaint:list'),
+          calendar: can(staff, 'calendar:manage'),
+          import: can(staff, 'cases:import'),
+        }
+      : null,
+  }
 }
 
 export default function StaffLayout() {
-  const { staff } = useLoaderData<typeof loader>()
+  const { staff, nav } = useLoaderData<typeof loader>()
   const { t } = useTranslation('staff')
   return (
     <>
@@ -30,11 +40,27 @@ export default function StaffLayout() {
         <nav className="staff-nav" aria-label={t('layout.navLabel')}>
           <div className="width-container staff-nav__inner">
             <ul className="staff-nav__list">
-              <li>
-                <Link className="link" to="/staff/complaints">
-                  {t('layout.complaints')}
-                </Link>
-              </li>
+              {nav?.queues ? (
+                <li>
+                  <Link className="link" to="/staff/complaints?view=mine">
+                    {t('layout.queues')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.calendar ? (
+                <li>
+                  <Link className="link" to="/staff/admin/calendar">
+                    {t('layout.calendar')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.import ? (
+                <li>
+                  <Link className="link" to="/staff/admin/import">
+                    {t('layout.import')}
+                  </Link>
+                </li>
+              ) : null}
             </ul>
             <div className="staff-nav__user">
               <span>{t('layout.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>

@@ -37,6 +37,14 @@ describe('cleaning what residents type', () => {
 })
 
 describe('permissions', () => {
+  it('lets only handlers, Stage 2 reviewers and managers decide and respond; only managers reopen', () => {
+    const allowed = (action: Parameters<typeof can>[1]) => staffRoles.filter((role) => can({ id: 'x', role }, action))
+    expect(allowed('complaint:respond')).toEqual(['complaint_handler', 'stage2_reviewer', 'manager'])
+    expect(allowed('complaint:escalate')).toEqual(['advisor', 'complaint_handler', 'stage2_reviewer', 'manager'])
+    expect(allowed('complaint:reopen')).toEqual(['manager'])
+    expect(allowed('cases:import')).toEqual(['administrator'])
+  })
+
   it('lets every case-working role see complaints, and never the tenant panel', () => {
     for (const role of staffRoles) {
       expect(can({ id: 'x', role }, 'complaint:view')).toBe(role !== 'tenant_panel')
