@@ -52,7 +52,12 @@ export function caseOf(
 }
 
 /** Writes the case document and everything derived from it that queries and reports read. */
-export async function persistCase(tx: Database, complaintId: string, complaint: ComplaintCase): Promise<void> {
+export async function persistCase(
+  tx: Database,
+  complaintId: string,
+  complaint: ComplaintCase,
+  changes = 1,
+): Promise<void> {
   const next = nextDeadline(complaint)
   const stage = currentStage(complaint)
   const stage1 = stageRecord(complaint, 1)
@@ -69,7 +74,7 @@ export async function persistCase(tx: Database, complaintId: string, complaint: 
       acknowledgementDueExplanation: stage1?.acknowledgement,
       earlyResolution: complaint.earlyResolution,
       closedOn: complaint.closedOn,
-      version: sql`${complaints.version} + 1`,
+      version: sql`${complaints.version} + ${changes}`,
       updatedAt: new Date(),
     })
     .where(eq(complaints.id, complaintId))
@@ -171,7 +176,7 @@ export async function runCommands(db: Database, input: RunCommands): Promise<Com
       steps.push({ before: complaint, after: result.complaint, events: result.events })
       complaint = result.complaint
     }
-    await persistCase(tx, row.id, complaint)
+    await persistCase(tx, row.id, complaint, steps.length)
     const events = steps.flatMap((step) => step.events)
     await writeProjections(tx, row, events)
     const letterIds = await writeLettersFor(tx, row, complaint, events, calendar, settings, input)
