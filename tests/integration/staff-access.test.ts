@@ -54,7 +54,7 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const row = list.items.find((item) => item.reference === mine.reference)
     expect(row?.adjustments).toEqual(['large_print', 'interpreter'])
     const page = bodyOf<{
-      complaint: { reference: string }
+      reference: string
       adjustments: Array<{ kind: string; detail: string | null }>
     }>(
       await complaintPage.loader({
