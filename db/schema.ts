@@ -76,6 +76,10 @@ export const complaints = pgTable(
     nextDue: date('next_due', { mode: 'string' }),
     nextDueKind: text('next_due_kind'),
     earlyResolution: boolean('early_resolution').notNull().default(false),
+    /** From the intake risk rating (health and safety, vulnerability, safeguarding, repeat, media/MP). */
+    priority: text('priority').notNull().default('normal'),
+    /** MP, councillor, advocate or family member acting for the resident (WHO-2…4), with consent. */
+    representative: jsonb('representative'),
     closedOn: date('closed_on', { mode: 'string' }),
     version: integer('version').notNull().default(0),
     createdAt: createdAt(),
@@ -121,10 +125,18 @@ export const staffUsers = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: text('role').notNull(),
     active: boolean('active').notNull().default(true),
+    /** TOTP shared secret (base32); null until the second factor is enrolled. */
+    totpSecret: text('totp_secret'),
+    mfaEnrolledAt: timestamp('mfa_enrolled_at', { withTimezone: true }),
+    /** The `sub` of a single sign-on identity linked to this account. */
+    oidcSubject: text('oidc_subject'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('staff_users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('staff_users_oidc_key').on(t.oidcSubject),
+  ],
 )
 
 /** Server-side staff sessions; the cookie holds a random token and only its SHA-256 is stored. */
@@ -355,5 +367,135 @@ export const residentUpdates = pgTable(
 export const serviceAreaList = pgTable('service_areas', {
   key: text('key').primaryKey(),
   label: text('label'),
+  createdAt: createdAt(),
+})
+
+/**
+ * Every message to a resident or member of staff, written in the same transaction as the change
+ * that caused it and delivered afterwards by the job runner, with retries. Nothing is sent from a
+ * request directly, so a failed send can never lose a message.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: text('channel').notNull(),
+    purpose: text('purpose').notNull(),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    letterId: uuid('letter_id').references(() => letters.id),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    bodyHtml: text('body_html'),
+    language: text('language').notNull().default('en'),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'retrying', 'sending')`),
+    index('outbox_complaint_idx').on(t.complaintId, t.createdAt),
+  ],
+)
+
+/** Failed attempts per key (account, address, IP…), kept in the database so every instance sees them. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  failures: integer('failures').notNull().default(0),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  updatedAt: updatedAt(),
+})
+
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    staffUserId: uuid('staff_user_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('staff_recovery_codes_user_idx').on(t.staffUserId)],
+)
+
+/** Between the password and the second factor: a short-lived challenge, its token hashed like sessions. */
+export const staffSignInChallenges = pgTable('staff_sign_in_challenges', {
+  id: text('id').primaryKey(),
+  staffUserId: uuid('staff_user_id')
+    .notNull()
+    .references(() => staffUsers.id),
+  purpose: text('purpose').notNull(),
+  redirectTo: text('redirect_to'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+})
+
+/**
+ * Every expression of dissatisfaction (DEF-3), including those resolved at first contact: who
+ * offered the choice of complaining, when, and what the resident chose.
+ */
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    residentId: uuid('resident_id')
+      .notNull()
+      .references(() => residents.id),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    channel: text('channel').notNull(),
+    channelDetail: text('channel_detail'),
+    summary: text('summary').notNull(),
+    serviceArea: text('service_area').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    offeredBy: uuid('offered_by').references(() => staffUsers.id),
+    offeredAt: timestamp('offered_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome').notNull(),
+    serviceRequestReference: text('service_request_reference'),
+    representative: jsonb('representative'),
+    risks: jsonb('risks').notNull().default([]),
+    priority: text('priority').notNull().default('normal'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('contacts_resident_idx').on(t.residentId, t.receivedOn),
+    index('contacts_received_idx').on(t.receivedOn),
+  ],
+)
+
+/** UB-1…3: a proportionate, time-limited restriction on how a resident contacts us; never on complaining. */
+export const conductRestrictions = pgTable('conduct_restrictions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id')
+    .notNull()
+    .references(() => residents.id),
+  behaviour: text('behaviour').notNull(),
+  restriction: text('restriction').notNull(),
+  equalityConsideration: text('equality_consideration').notNull(),
+  decidedBy: uuid('decided_by').references(() => staffUsers.id),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  reviewOn: date('review_on', { mode: 'string' }).notNull(),
+  endedOn: date('ended_on', { mode: 'string' }),
+  createdAt: createdAt(),
+})
+
+/** An uploaded case file waiting for an administrator to confirm the import after the preview. */
+export const pendingImports = pgTable('pending_imports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  createdBy: uuid('created_by').references(() => staffUsers.id),
+  fileName: text('file_name').notNull(),
+  csv: text('csv').notNull(),
+  rows: integer('rows').notNull(),
+  problems: jsonb('problems').notNull().default([]),
+  importedAt: timestamp('imported_at', { withTimezone: true }),
   createdAt: createdAt(),
 })

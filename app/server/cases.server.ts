@@ -33,6 +33,7 @@ import { recordAudit, type Actor } from './audit.server'
 import { loadCalendar } from './calendar.server'
 import type { Database } from './db.server'
 import { formatTaskDue, formatTasksFor, writeLetter } from './letters.server'
+import { enqueueMessage } from './outbox.server'
 
 export async function loadCodeSettings(db: Database): Promise<CodeSettings> {
   const [row] = await db.select().from(settingsTable).where(eq(settingsTable.key, 'code')).limit(1)
@@ -280,6 +281,20 @@ async function writeLettersFor(
       .returning({ id: letters.id })
     if (!saved) continue
     ids.push(saved.id)
+    // Letters go by email when that is how the resident wants to hear from us (and we have an address).
+    if (resident?.email && resident.preferredContactMethod === 'email') {
+      await enqueueMessage(tx, {
+        channel: 'email',
+        purpose: `letter:${kind}`,
+        recipient: resident.email,
+        subject: letter.subject,
+        bodyText: letter.text,
+        bodyHtml: letter.html,
+        language: letter.language,
+        complaintId: row.id,
+        letterId: saved.id,
+      })
+    }
     const tasks = formatTasksFor(recipient)
     if (tasks.length > 0) {
       const due = formatTaskDue(letterDeadline(kind, complaint, event), today)

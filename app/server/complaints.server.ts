@@ -15,7 +15,11 @@ import {
   staffUsers,
 } from '../../db/schema'
 import { executeRows } from '../../db/client'
+import { isInterfaceLanguage } from '~/i18n/config'
+import { formatDate } from '~/i18n/format'
+import { getI18n } from '~/i18n/i18n.server'
 import { recordAudit, type Actor } from './audit.server'
+import { enqueueMessage } from './outbox.server'
 import { persistCase } from './cases.server'
 import { loadCalendar } from './calendar.server'
 import type { Database } from './db.server'
@@ -133,9 +137,50 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
       requestId: input.requestId,
     })
 
+    if (answers.email)
+      await queueReceipt(tx, {
+        complaintId: complaint.id,
+        email: answers.email,
+        language: answers.language,
+        reference,
+        acknowledgeBy: ackDue.due,
+      })
+
     const result = { reference, acknowledgementDue: ackDue.due }
     await tx.update(formSubmissions).set({ result }).where(eq(formSubmissions.key, input.submissionKey))
     return { ...result, replayed: false }
+  })
+}
+
+/**
+ * A receipt by email, in the resident's language. S1-4: it is not the acknowledgement, which the
+ * handler sends once the complaint is defined.
+ */
+async function queueReceipt(
+  tx: Database,
+  input: {
+    complaintId: string
+    email: string
+    language: string | undefined
+    reference: string
+    acknowledgeBy: IsoDate
+  },
+) {
+  const language = isInterfaceLanguage(input.language) ? input.language : 'en'
+  const t = getI18n(language).getFixedT(language, 'letters')
+  const values = { reference: input.reference, date: formatDate(input.acknowledgeBy, language) }
+  const paragraphs = [t('email.receipt.intro', values), t('email.receipt.next', values), t('email.receipt.help')]
+  const subject = t('email.receipt.subject', values)
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  await enqueueMessage(tx, {
+    channel: 'email',
+    purpose: 'receipt',
+    recipient: input.email,
+    subject,
+    bodyText: `${paragraphs.join('\n\n')}\n`,
+    bodyHtml: `<article lang="${language}"><h1>${escape(subject)}</h1>${paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</article>`,
+    language,
+    complaintId: input.complaintId,
   })
 }
 

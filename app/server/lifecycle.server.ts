@@ -3,7 +3,10 @@ import { count } from 'drizzle-orm'
 import { seedDemoData, demoLogins } from '../../db/seed'
 import { staffUsers } from '../../db/schema'
 import { closeAppDatabase, databaseHandle, openAppDatabase } from './db.server'
+import { startJobRunner, type JobRunner } from './jobs.server'
 import { log } from './log.server'
+
+let runner: JobRunner | undefined
 
 export async function prepareServer(): Promise<void> {
   const handle = await openAppDatabase()
@@ -16,6 +19,8 @@ export async function prepareServer(): Promise<void> {
     log.info('demo data ready', { ...summary, engine: handle.engine })
     if (empty) printDemoLogins()
   }
+  // Web-only instances can leave delivery to others: PUTRIGHT_WORKER=0.
+  if (process.env.PUTRIGHT_WORKER !== '0') runner = await startJobRunner(handle)
 }
 
 function printDemoLogins() {
@@ -35,5 +40,8 @@ export async function checkHealth(): Promise<{ status: 'ok' | 'degraded'; databa
 }
 
 export async function closeServer(): Promise<void> {
+  // Let a message being sent finish and be recorded before the database goes.
+  await runner?.stop()
+  runner = undefined
   await closeAppDatabase()
 }

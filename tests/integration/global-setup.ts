@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { type PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
+import { Logger, runMigrations } from 'graphile-worker'
 import type { TestProject } from 'vitest/node'
 import { openDatabase } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
@@ -16,6 +17,8 @@ declare module 'vitest' {
     postgresTemplate: string | null
   }
 }
+
+const silent = new Logger(() => () => {})
 
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(path.join(tmpdir(), 'putright-test-'))
@@ -35,6 +38,8 @@ export default async function setup(project: TestProject) {
     const handle = await openDatabase({ engine: 'postgres', url: testDatabaseUrl(templateName), maxConnections: 1 })
     await migrateDatabase(handle)
     await handle.close()
+    // graphile-worker's own schema, so the outbox trigger queues a job per message, as in production.
+    await runMigrations({ connectionString: testDatabaseUrl(templateName), logger: silent })
     template = templateName
   } catch (error) {
     if (process.env.CI === 'true') throw new Error(`PostgreSQL is required in CI: ${String(error)}`)

@@ -1,0 +1,93 @@
+// The job runner. On PostgreSQL: graphile-worker, so several app instances share the work and each
+// job runs once (the outbox trigger adds a job per message in the writing transaction). On the
+// embedded PGlite database there is one process by definition: a small in-process loop.
+import { sql } from 'drizzle-orm'
+import { run, type Runner } from 'graphile-worker'
+import { Logger } from 'graphile-worker'
+import type { DatabaseHandle } from '../../db/client'
+import { log } from './log.server'
+import { deliverMessage, dueMessages, transportFromEnv, type Transport } from './outbox.server'
+
+export interface JobRunner {
+  stop(): Promise<void>
+  /** Runs one pass now (tests and the embedded loop). */
+  tick(): Promise<void>
+}
+
+const quietLogger = new Logger(() => (level: string, message: string) => {
+  if (level === 'error' || level === 'warning') log.warn('job runner', { level, message })
+})
+
+/**
+ * `sweepMs`: how often to look for messages whose job went missing (a sender died while its job was
+ * locked, or the message was written before the queue existed) and queue them again.
+ */
+export async function startJobRunner(
+  handle: DatabaseHandle,
+  options: { transport?: Transport; pollMs?: number; sweepMs?: number; concurrency?: number } = {},
+): Promise<JobRunner> {
+  const transport = options.transport ?? transportFromEnv()
+  const db = handle.db
+  if (handle.postgresUrl) {
+    const runner: Runner = await run({
+      connectionString: handle.postgresUrl,
+      concurrency: options.concurrency ?? 2,
+      noHandleSignals: true,
+      pollInterval: options.pollMs ?? 1000,
+      logger: quietLogger,
+      taskList: {
+        deliver_message: async (payload) => {
+          const id = typeof payload === 'object' && payload !== null && 'id' in payload ? String(payload.id) : ''
+          await deliverMessage(db, id, transport)
+        },
+      },
+    })
+    const sweep = async () => {
+      for (const id of await dueMessages(db, new Date(Date.now() - 5_000), 200)) {
+        // job_key replaces a waiting job and starts afresh beside a locked (dead) one: never two at once.
+        await db.execute(
+          sql`select graphile_worker.add_job('deliver_message', json_build_object('id', ${id}::text), job_key => ${id}::text, max_attempts => 10)`,
+        )
+      }
+    }
+    const timer = setInterval(
+      () => void sweep().catch((error: unknown) => log.warn('outbox sweep failed', { error: String(error) })),
+      options.sweepMs ?? 30_000,
+    )
+    timer.unref()
+    return {
+      tick: sweep,
+      stop: async () => {
+        clearInterval(timer)
+        await runner.stop()
+      },
+    }
+  }
+
+  let stopped = false
+  let running: Promise<void> = Promise.resolve()
+  const tick = async () => {
+    for (const id of await dueMessages(db, new Date())) {
+      if (stopped) return
+      await deliverMessage(db, id, transport).catch(() => {
+        // Recorded on the message (retrying, with its back-off); the next pass tries again.
+      })
+    }
+  }
+  const loop = () => {
+    if (stopped) return
+    running = tick()
+      .catch((error: unknown) => log.warn('embedded job runner pass failed', { error: String(error) }))
+      .finally(() => {
+        if (!stopped) setTimeout(loop, options.pollMs ?? 1000).unref()
+      })
+  }
+  loop()
+  return {
+    tick,
+    stop: async () => {
+      stopped = true
+      await running
+    },
+  }
+}
