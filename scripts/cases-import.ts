@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises'
 import { openDatabase, targetFromEnv } from '../db/client'
 import { migrateDatabase } from '../db/migrate'
+import { getFixedT } from '~/i18n/i18n.server'
 import { importCases } from '~/server/case-import.server'
 
 const [file, ...rest] = process.argv.slice(2)
@@ -36,8 +37,10 @@ try {
     failed = true
     const count = result.problems.length
     process.stderr.write(`${file} was not imported: ${count} problem${count === 1 ? '' : 's'}, nothing was written.\n`)
+    const t = await getFixedT('en', 'imports')
     for (const problem of result.problems) {
-      process.stderr.write(`  line ${problem.line}${problem.column ? `, ${problem.column}` : ''}: ${problem.problem}\n`)
+      const text = t(problem.key, problem.values)
+      process.stderr.write(`  line ${problem.line}${problem.column ? `, ${problem.column}` : ''}: ${text}\n`)
     }
   }
 } finally {

@@ -8,7 +8,7 @@ export const interfaceLanguages = [
 export type InterfaceLanguage = (typeof interfaceLanguages)[number]['code']
 
 export const fallbackLanguage: InterfaceLanguage = 'en'
-export const namespaces = ['common', 'resident', 'staff', 'errors', 'letters'] as const
+export const namespaces = ['common', 'resident', 'staff', 'errors', 'letters', 'imports'] as const
 export type Namespace = (typeof namespaces)[number]
 export const defaultNamespace: Namespace = 'common'
 export const languageCookieName = 'lng'

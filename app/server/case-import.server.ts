@@ -17,12 +17,14 @@ import {
 } from '~/domain/complaints/case'
 import {
   caseCsvColumns,
+  caseCsvProblem,
   caseCsvRow,
   caseRowsFromRecords,
   csvStatusOf,
   differingColumns,
   validateCaseRows,
   type CaseCsvProblem,
+  type CaseCsvProblemKey,
   type CaseCsvRow,
   type CaseFacts,
   type StageFacts,
@@ -68,8 +70,7 @@ export function parseCaseCsv(text: string): { rows: CaseCsvRow[]; lines: number[
     parsed = parse(text, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n'] })
   } catch (error) {
     const line = error instanceof Error && 'lines' in error && typeof error.lines === 'number' ? error.lines : 1
-    const message = error instanceof Error ? error.message : String(error)
-    return { rows: [], lines: [], problems: [{ line, problem: `The file is not valid CSV: ${message}` }] }
+    return { rows: [], lines: [], problems: [notCsv(line, error)] }
   }
   // csv-parse's own line count is off after a quoted value holding \r\n; count them here instead.
   const records: Array<{ fields: string[]; line: number }> = []
@@ -81,6 +82,23 @@ export function parseCaseCsv(text: string): { rows: CaseCsvRow[]; lines: number[
     records.push({ fields, line: start })
   }
   return caseRowsFromRecords(records)
+}
+
+/** The parser's errors a file can cause (with these options), by csv-parse's error code. */
+const notCsvKeys = {
+  CSV_QUOTE_NOT_CLOSED: 'imports:problems.csvQuoteNotClosed',
+  CSV_INVALID_CLOSING_QUOTE: 'imports:problems.csvInvalidClosingQuote',
+  INVALID_OPENING_QUOTE: 'imports:problems.csvInvalidOpeningQuote',
+} as const satisfies Record<string, CaseCsvProblemKey>
+
+function notCsv(line: number, error: unknown): CaseCsvProblem {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined
+  const known = Object.entries(notCsvKeys).find(([name]) => name === code)
+  if (known) return caseCsvProblem({ line }, known[1])
+  // Anything else is no file's doing with these options; keep the parser's words for whoever debugs it.
+  return caseCsvProblem({ line }, 'imports:problems.csvUnreadable', {
+    detail: error instanceof Error ? error.message : String(error),
+  })
 }
 
 /** Bank holidays for every year a file spans, beyond the app's built-in range, with the closure days. */
@@ -127,14 +145,15 @@ export async function importCases(db: Database, csvText: string, { now }: { now:
       const line = caseCsvRow(row)
       const changed = differingColumns(line, existing)
       if (changed.length > 0) {
-        const differences = changed.map(
-          (column) => `${column} is "${existing[column]}" in PutRight, "${line[column]}" in the file`,
+        // One problem a line, as before, so the values are a list: column names and values are the
+        // same in every language, and the key's text says which side is which.
+        const differences = changed.map((column) => `${column} "${existing[column]}" → "${line[column]}"`)
+        problems.push(
+          caseCsvProblem({ line: row.line, column: changed[0] }, 'imports:problems.storedDifferently', {
+            reference: row.reference,
+            differences: differences.join('; '),
+          }),
         )
-        problems.push({
-          line: row.line,
-          column: changed[0],
-          problem: `reference ${row.reference} is already stored with different data: ${differences.join('; ')}.`,
-        })
       }
     }
     if (problems.length > 0) return { ok: false, problems: problems.sort(byLineThenColumn) } as const

@@ -215,7 +215,12 @@ describeEachEngine('importing and exporting cases as CSV', (handle) => {
     expect(await importCases(db, text, { now })).toEqual({
       ok: false,
       problems: [
-        { line: 3, column: 'stage1_outcome', problem: 'stage1_outcome is required when stage1_responded_on is set.' },
+        {
+          line: 3,
+          column: 'stage1_outcome',
+          key: 'imports:problems.requiredWhenSet',
+          values: { column: 'stage1_outcome', other: 'stage1_responded_on' },
+        },
       ],
     })
     expect(await counts(db)).toEqual(before)
@@ -229,7 +234,7 @@ describeEachEngine('importing and exporting cases as CSV', (handle) => {
     const text = [
       header,
       'NEW-0001,R-3001,web,repairs,2026-03-02,,,,,,,,,,,open,,',
-      'CX/2025/001,R-1001,phone,repairs,2025-03-03,2025-03-05,,2025-03-14,upheld,,,,,,,closed,2025-03-14,75.00',
+      'CX/2025/001,R-1001,phone,repairs,2025-03-03,2025-03-05,,2025-03-14,upheld,,,,,,,closed,2025-03-17,75.00',
       '',
     ].join('\n')
     expect(await importCases(db, text, { now })).toEqual({
@@ -237,11 +242,41 @@ describeEachEngine('importing and exporting cases as CSV', (handle) => {
       problems: [
         {
           line: 3,
-          column: 'compensation_paid',
-          problem:
-            'reference CX/2025/001 is already stored with different data: compensation_paid is "50.00" in PutRight, "75.00" in the file.',
+          column: 'closed_on',
+          key: 'imports:problems.storedDifferently',
+          values: {
+            reference: 'CX/2025/001',
+            differences: 'closed_on "2025-03-14" → "2025-03-17"; compensation_paid "50.00" → "75.00"',
+          },
         },
       ],
+    })
+    expect(await counts(db)).toEqual(before)
+  })
+
+  it.each([
+    [
+      'a quoted value never closed',
+      '"BAD-0001,R-2001,web,repairs,2026-03-02,,,,,,,,,,,open,,',
+      'imports:problems.csvQuoteNotClosed',
+    ],
+    [
+      'text after a closing quote',
+      '"BAD-0001"x,R-2001,web,repairs,2026-03-02,,,,,,,,,,,open,,',
+      'imports:problems.csvInvalidClosingQuote',
+    ],
+    [
+      'a quote inside an unquoted value',
+      'BAD"0001,R-2001,web,repairs,2026-03-02,,,,,,,,,,,open,,',
+      'imports:problems.csvInvalidOpeningQuote',
+    ],
+  ])('a file that is not CSV (%s) writes nothing and names the line', async (_, line, problem) => {
+    const { db } = handle()
+    const before = await counts(db)
+    const text = [header, 'OK-0001,R-2001,web,repairs,2026-03-02,,,,,,,,,,,open,,', line, ''].join('\n')
+    expect(await importCases(db, text, { now })).toEqual({
+      ok: false,
+      problems: [{ line: 3, key: problem }],
     })
     expect(await counts(db)).toEqual(before)
   })

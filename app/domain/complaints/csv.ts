@@ -89,10 +89,81 @@ export interface ValidCaseRow extends CaseHistory {
   line: number
 }
 
+/**
+ * Every problem an import can report, as a key in the `imports` namespace
+ * (locales/<lng>/imports.json) and the values its text needs: the CLI prints it in English and the
+ * back office in the administrator's language. Values hold only what varies between uses of a key;
+ * column names and the file's own values stay as they are in every language.
+ */
+export type CaseCsvProblemValues = {
+  // The file and its header (caseRowsFromRecords).
+  'imports:problems.fileEmpty': undefined
+  'imports:problems.headerColumnCount': { expected: string; count: number; columns: number }
+  'imports:problems.headerColumnMissing': { expected: string; position: number; column: string }
+  'imports:problems.headerColumnWrong': { expected: string; position: number; found: string; column: string }
+  'imports:problems.valueCount': { count: number; columns: number }
+  // Text that is not CSV (parseCaseCsv, app/server/case-import.server.ts).
+  'imports:problems.csvQuoteNotClosed': undefined
+  'imports:problems.csvInvalidClosingQuote': undefined
+  'imports:problems.csvInvalidOpeningQuote': undefined
+  /** Any other parser error: `detail` is the parser's own message, in English. */
+  'imports:problems.csvUnreadable': { detail: string }
+  // The whole file, and what is already stored (importCases).
+  'imports:problems.referenceRepeated': { reference: string; firstLine: number }
+  /** `differences`: `column "stored" → "in the file"` for each differing column, joined with "; ". */
+  'imports:problems.storedDifferently': { reference: string; differences: string }
+  // One line (validateCaseRow).
+  'imports:problems.required': { column: string }
+  'imports:problems.referenceFormat': { value: string }
+  'imports:problems.tooLong': { column: string; max: number }
+  /** `allowed`: the values the column takes, as written in the file, joined with ", ". */
+  'imports:problems.notOneOf': { column: string; value: string; allowed: string }
+  'imports:problems.notADate': { column: string; value: string }
+  'imports:problems.afterToday': { column: string; date: string; today: string }
+  'imports:problems.notWholeNumber': { column: string; value: string }
+  'imports:problems.overExtensionCap': { column: string; days: number; stage: number; cap: number }
+  'imports:problems.notYesNo': { value: string }
+  'imports:problems.notPounds': { value: string }
+  'imports:problems.zeroCompensation': undefined
+  'imports:problems.overCompensationMax': { value: string; max: string }
+  'imports:problems.dateOrder': { column: string; date: string; earlier: string; earlierDate: string }
+  'imports:problems.responseNeedsAcknowledgement': { column: string; needed: string }
+  'imports:problems.escalationNeedsResponse': undefined
+  'imports:problems.extensionNeedsAcknowledgement': { column: string; needed: string }
+  'imports:problems.emptyWhenEmpty': { column: string; other: string }
+  'imports:problems.requiredWhenSet': { column: string; other: string }
+  'imports:problems.decisionChangedRequired': undefined
+  'imports:problems.decisionChangedContradicts': { stage2Outcome: string; stage1Outcome: string }
+  'imports:problems.closedOnWhileOpen': undefined
+  'imports:problems.closedOnRequired': undefined
+  'imports:problems.closedNeedsResponse': { responded: string }
+  'imports:problems.withdrawnNeedsOpenStage': { responded: string }
+  'imports:problems.declinedNeedsUnacknowledgedStage': { acknowledged: string }
+  'imports:problems.emptyWhenResolvedAtFirstContact': { column: string }
+}
+export type CaseCsvProblemKey = keyof CaseCsvProblemValues
+
+/** The values argument of a problem: none for a key whose text needs none. */
+type ValuesOf<K extends CaseCsvProblemKey> = CaseCsvProblemValues[K] extends undefined
+  ? []
+  : [values: CaseCsvProblemValues[K]]
+
 export interface CaseCsvProblem {
+  /** The file line (header = line 1). */
   line: number
   column?: string
-  problem: string
+  /** A key in the `imports` namespace: render it with `values`, e.g. `t(problem.key, problem.values)`. */
+  key: CaseCsvProblemKey
+  values?: Record<string, string | number>
+}
+
+/** A problem at a line (and column), with exactly the values its key's text needs. */
+export function caseCsvProblem<K extends CaseCsvProblemKey>(
+  at: { line: number; column?: string },
+  key: K,
+  ...[values]: ValuesOf<K>
+): CaseCsvProblem {
+  return values === undefined ? { ...at, key } : { ...at, key, values }
 }
 
 export interface ValidationOptions {
@@ -186,19 +257,20 @@ export function caseRowsFromRecords(records: ReadonlyArray<{ fields: readonly st
   problems: CaseCsvProblem[]
 } {
   const [header, ...body] = records
-  if (!header)
-    return { rows: [], lines: [], problems: [{ line: 1, problem: 'The file is empty: it needs the header row.' }] }
-  const headerProblem = headerMismatch(header.fields)
-  if (headerProblem) return { rows: [], lines: [], problems: [{ line: header.line, problem: headerProblem }] }
+  if (!header) return { rows: [], lines: [], problems: [caseCsvProblem({ line: 1 }, 'imports:problems.fileEmpty')] }
+  const headerProblem = headerMismatch(header.fields, header.line)
+  if (headerProblem) return { rows: [], lines: [], problems: [headerProblem] }
   const rows: CaseCsvRow[] = []
   const lines: number[] = []
   const problems: CaseCsvProblem[] = []
   for (const record of body) {
     if (record.fields.length !== caseCsvColumns.length) {
-      problems.push({
-        line: record.line,
-        problem: `The line has ${record.fields.length} values; every line needs ${caseCsvColumns.length}, one per column.`,
-      })
+      problems.push(
+        caseCsvProblem({ line: record.line }, 'imports:problems.valueCount', {
+          count: record.fields.length,
+          columns: caseCsvColumns.length,
+        }),
+      )
       continue
     }
     const row = Object.fromEntries(caseCsvColumns.map((column, index) => [column, record.fields[index] ?? '']))
@@ -209,17 +281,21 @@ export function caseRowsFromRecords(records: ReadonlyArray<{ fields: readonly st
   return { rows, lines, problems }
 }
 
-function headerMismatch(fields: readonly string[]): string | null {
+function headerMismatch(fields: readonly string[], line: number): CaseCsvProblem | null {
   const expected = caseCsvColumns.join(',')
   const index = caseCsvColumns.findIndex((column, i) => fields[i]?.trim() !== column)
   if (index === -1 && fields.length === caseCsvColumns.length) return null
-  const detail =
-    index === -1
-      ? `it has ${fields.length} columns, not ${caseCsvColumns.length}`
-      : fields[index] === undefined
-        ? `column ${index + 1} (${caseCsvColumns[index]}) is missing`
-        : `column ${index + 1} is "${fields[index]}", not "${caseCsvColumns[index]}"`
-  return `The header must be exactly ${expected} (${detail}).`
+  if (index === -1)
+    return caseCsvProblem({ line }, 'imports:problems.headerColumnCount', {
+      expected,
+      count: fields.length,
+      columns: caseCsvColumns.length,
+    })
+  const found = fields[index]
+  const column = caseCsvColumns[index] ?? ''
+  return found === undefined
+    ? caseCsvProblem({ line }, 'imports:problems.headerColumnMissing', { expected, position: index + 1, column })
+    : caseCsvProblem({ line }, 'imports:problems.headerColumnWrong', { expected, position: index + 1, found, column })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,11 +351,12 @@ export function validateCaseRows(
     const reference = (row.reference ?? '').trim()
     const earlier = firstLineOf.get(reference)
     if (reference && earlier !== undefined) {
-      problems.push({
-        line,
-        column: 'reference',
-        problem: `reference ${reference} is already used on line ${earlier}.`,
-      })
+      problems.push(
+        caseCsvProblem({ line, column: 'reference' }, 'imports:problems.referenceRepeated', {
+          reference,
+          firstLine: earlier,
+        }),
+      )
     } else {
       if (reference) firstLineOf.set(reference, line)
       if (found.row) valid.push(found.row)
@@ -295,58 +372,53 @@ export function validateCaseRow(
   today?: IsoDate,
 ): { row: ValidCaseRow | null; problems: CaseCsvProblem[] } {
   const problems: CaseCsvProblem[] = []
-  const add = (column: CaseCsvColumn | undefined, problem: string) =>
-    problems.push(column ? { line, column, problem } : { line, problem })
+  const add = <K extends CaseCsvProblemKey>(column: CaseCsvColumn, key: K, ...values: ValuesOf<K>) =>
+    problems.push(caseCsvProblem({ line, column }, key, ...values))
   const value = (column: CaseCsvColumn) => (raw[column] ?? '').trim()
   const present = (column: CaseCsvColumn) => value(column) !== ''
 
   const reference = value('reference')
-  if (!reference) add('reference', 'reference is required.')
+  if (!reference) add('reference', 'imports:problems.required', { column: 'reference' })
   else if (!REFERENCE_PATTERN.test(reference))
-    add(
-      'reference',
-      `reference "${reference}" must be 1 to 40 capital letters, digits, /, _ or -, starting with a letter or digit.`,
-    )
+    add('reference', 'imports:problems.referenceFormat', { value: reference })
 
   const residentKey = value('resident_key')
-  if (!residentKey) add('resident_key', 'resident_key is required.')
+  if (!residentKey) add('resident_key', 'imports:problems.required', { column: 'resident_key' })
   else if (residentKey.length > MAX_RESIDENT_KEY_LENGTH)
-    add('resident_key', `resident_key is longer than ${MAX_RESIDENT_KEY_LENGTH} characters.`)
+    add('resident_key', 'imports:problems.tooLong', { column: 'resident_key', max: MAX_RESIDENT_KEY_LENGTH })
 
   const channelText = value('channel')
   const channel = channels.find((c) => c === channelText)
-  if (!channelText) add('channel', 'channel is required.')
-  else if (!channel) add('channel', `channel "${channelText}" is not one of ${oneOf(channels)}.`)
+  if (!channelText) add('channel', 'imports:problems.required', { column: 'channel' })
+  else if (!channel)
+    add('channel', 'imports:problems.notOneOf', { column: 'channel', value: channelText, allowed: oneOf(channels) })
 
   const category = value('category')
-  if (!category) add('category', 'category is required.')
+  if (!category) add('category', 'imports:problems.required', { column: 'category' })
   else if (category.length > MAX_CATEGORY_LENGTH)
-    add('category', `category is longer than ${MAX_CATEGORY_LENGTH} characters.`)
+    add('category', 'imports:problems.tooLong', { column: 'category', max: MAX_CATEGORY_LENGTH })
 
   const dates = new Map<CaseCsvColumn, IsoDate>()
   for (const column of [...dateChain, 'closed_on'] as const) {
     const text = value(column)
     if (!text) continue
-    if (!isIsoDate(text)) add(column, `${column} "${text}" is not a real date written YYYY-MM-DD.`)
-    else if (today && text > today) add(column, `${column} ${text} is after today (${today}).`)
+    if (!isIsoDate(text)) add(column, 'imports:problems.notADate', { column, value: text })
+    else if (today && text > today) add(column, 'imports:problems.afterToday', { column, date: text, today })
     else dates.set(column, text)
   }
-  if (!present('received_on')) add('received_on', 'received_on is required.')
+  if (!present('received_on')) add('received_on', 'imports:problems.required', { column: 'received_on' })
 
   const extension = (stage: 1 | 2): number => {
     const column = stage === 1 ? 'stage1_extension_working_days' : 'stage2_extension_working_days'
     const text = value(column)
     if (!text) return 0
     if (!WHOLE_NUMBER.test(text)) {
-      add(column, `${column} "${text}" must be a whole number of working days (empty means 0).`)
+      add(column, 'imports:problems.notWholeNumber', { column, value: text })
       return 0
     }
     const days = Number(text)
     if (days > EXTENSION_CAPS[stage])
-      add(
-        column,
-        `${column} ${days} is more than the Stage ${stage} cap of ${EXTENSION_CAPS[stage]} working days (EXT-2).`,
-      )
+      add(column, 'imports:problems.overExtensionCap', { column, days, stage, cap: EXTENSION_CAPS[stage] })
     return days
   }
   const stage1Extension = extension(1)
@@ -356,7 +428,7 @@ export function validateCaseRow(
     const text = value(column)
     if (!text) return null
     const decision = decisions.find((d) => d === text)
-    if (!decision) add(column, `${column} "${text}" is not one of ${oneOf(decisions)}.`)
+    if (!decision) add(column, 'imports:problems.notOneOf', { column, value: text, allowed: oneOf(decisions) })
     return decision ?? null
   }
   const stage1Outcome = outcome('stage1_outcome')
@@ -366,27 +438,31 @@ export function validateCaseRow(
   let decisionChanged: boolean | null = null
   if (decisionChangedText === 'yes' || decisionChangedText === 'no') decisionChanged = decisionChangedText === 'yes'
   else if (decisionChangedText)
-    add('stage2_decision_changed', `stage2_decision_changed "${decisionChangedText}" must be yes, no or empty.`)
+    add('stage2_decision_changed', 'imports:problems.notYesNo', { value: decisionChangedText })
 
   const statusText = value('status')
   const status = caseCsvStatuses.find((s) => s === statusText)
-  if (!statusText) add('status', 'status is required.')
-  else if (!status) add('status', `status "${statusText}" is not one of ${oneOf(caseCsvStatuses)}.`)
+  if (!statusText) add('status', 'imports:problems.required', { column: 'status' })
+  else if (!status)
+    add('status', 'imports:problems.notOneOf', {
+      column: 'status',
+      value: statusText,
+      allowed: oneOf(caseCsvStatuses),
+    })
 
   const compensationText = value('compensation_paid')
   let compensationPence: number | null = null
   if (compensationText) {
     const match = POUNDS.exec(compensationText)
-    if (!match) add('compensation_paid', `compensation_paid "${compensationText}" must be in pounds, like 125.50.`)
+    if (!match) add('compensation_paid', 'imports:problems.notPounds', { value: compensationText })
     else {
       const pence = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-      if (pence === 0)
-        add('compensation_paid', 'compensation_paid must be more than 0.00; leave it empty when nothing was paid.')
+      if (pence === 0) add('compensation_paid', 'imports:problems.zeroCompensation')
       else if (pence > MAX_COMPENSATION_PENCE)
-        add(
-          'compensation_paid',
-          `compensation_paid ${compensationText} is more than ${formatPounds(MAX_COMPENSATION_PENCE)}.`,
-        )
+        add('compensation_paid', 'imports:problems.overCompensationMax', {
+          value: compensationText,
+          max: formatPounds(MAX_COMPENSATION_PENCE),
+        })
       else compensationPence = pence
     }
   }
@@ -397,55 +473,59 @@ export function validateCaseRow(
     const date = dates.get(column)
     if (!date) continue
     if (previous && date < previous.date)
-      add(column, `${column} ${date} is before ${previous.column} ${previous.date}.`)
+      add(column, 'imports:problems.dateOrder', {
+        column,
+        date,
+        earlier: previous.column,
+        earlierDate: previous.date,
+      })
     previous = { column, date }
   }
 
   // What each step needs before it (the lifecycle's transition table).
-  const needs = (column: CaseCsvColumn, before: CaseCsvColumn, why: string) => {
-    if (present(column) && !present(before)) add(column, `${column} needs ${before}: ${why}.`)
+  const needs = (
+    column: CaseCsvColumn,
+    needed: CaseCsvColumn,
+    key: 'imports:problems.responseNeedsAcknowledgement' | 'imports:problems.extensionNeedsAcknowledgement',
+  ) => {
+    if (present(column) && !present(needed)) add(column, key, { column, needed })
   }
-  needs(
-    'stage1_responded_on',
-    'stage1_acknowledged_on',
-    'a stage is acknowledged before it is answered (use the same date when one letter did both)',
-  )
-  needs('escalated_on', 'stage1_responded_on', 'only a complaint with a Stage 1 response goes to Stage 2 (S2-1)')
+  needs('stage1_responded_on', 'stage1_acknowledged_on', 'imports:problems.responseNeedsAcknowledgement')
+  if (present('escalated_on') && !present('stage1_responded_on'))
+    add('escalated_on', 'imports:problems.escalationNeedsResponse')
   if (present('escalated_on')) {
-    needs(
-      'stage2_responded_on',
-      'stage2_acknowledged_on',
-      'a stage is acknowledged before it is answered (use the same date when one letter did both)',
-    )
+    needs('stage2_responded_on', 'stage2_acknowledged_on', 'imports:problems.responseNeedsAcknowledgement')
   } else {
     for (const column of stage2Columns) {
-      if (present(column)) add(column, `${column} must be empty when escalated_on is empty.`)
+      if (present(column)) add(column, 'imports:problems.emptyWhenEmpty', { column, other: 'escalated_on' })
     }
   }
   if (stage1Extension > 0)
-    needs('stage1_extension_working_days', 'stage1_acknowledged_on', 'only an acknowledged stage is extended')
+    needs('stage1_extension_working_days', 'stage1_acknowledged_on', 'imports:problems.extensionNeedsAcknowledgement')
   if (stage2Extension > 0 && present('escalated_on'))
-    needs('stage2_extension_working_days', 'stage2_acknowledged_on', 'only an acknowledged stage is extended')
+    needs('stage2_extension_working_days', 'stage2_acknowledged_on', 'imports:problems.extensionNeedsAcknowledgement')
 
   // An outcome exactly when the stage was answered (R3).
   for (const stage of [1, 2] as const) {
     const responded = stage === 1 ? 'stage1_responded_on' : 'stage2_responded_on'
     const column = stage === 1 ? 'stage1_outcome' : 'stage2_outcome'
     if (stage === 2 && !present('escalated_on')) continue
-    if (present(responded) && !present(column)) add(column, `${column} is required when ${responded} is set.`)
-    if (!present(responded) && present(column)) add(column, `${column} must be empty when ${responded} is empty.`)
+    if (present(responded) && !present(column))
+      add(column, 'imports:problems.requiredWhenSet', { column, other: responded })
+    if (!present(responded) && present(column))
+      add(column, 'imports:problems.emptyWhenEmpty', { column, other: responded })
   }
   if (present('escalated_on')) {
     if (present('stage2_responded_on') && !decisionChangedText)
-      add('stage2_decision_changed', 'stage2_decision_changed is required (yes or no) when stage2_responded_on is set.')
+      add('stage2_decision_changed', 'imports:problems.decisionChangedRequired')
     if (!present('stage2_responded_on') && decisionChangedText)
-      add('stage2_decision_changed', 'stage2_decision_changed must be empty when stage2_responded_on is empty.')
+      add('stage2_decision_changed', 'imports:problems.emptyWhenEmpty', {
+        column: 'stage2_decision_changed',
+        other: 'stage2_responded_on',
+      })
     // The KPI's definition: a different overall outcome is a changed decision.
     if (decisionChanged === false && stage1Outcome && stage2Outcome && stage1Outcome !== stage2Outcome)
-      add(
-        'stage2_decision_changed',
-        `stage2_decision_changed is no, but stage2_outcome ${stage2Outcome} differs from stage1_outcome ${stage1Outcome}.`,
-      )
+      add('stage2_decision_changed', 'imports:problems.decisionChangedContradicts', { stage2Outcome, stage1Outcome })
   }
 
   // The status against the dates.
@@ -455,25 +535,23 @@ export function validateCaseRow(
   const closedOn = dates.get('closed_on')
   switch (status) {
     case 'open':
-      if (present('closed_on')) add('closed_on', 'closed_on must be empty when status is open.')
+      if (present('closed_on')) add('closed_on', 'imports:problems.closedOnWhileOpen')
       break
     case 'closed':
-      if (!present(lastResponded))
-        add('status', `status closed needs a response at the last stage: ${lastResponded} is empty.`)
-      if (!present('closed_on')) add('closed_on', 'closed_on is required when status is closed.')
+      if (!present(lastResponded)) add('status', 'imports:problems.closedNeedsResponse', { responded: lastResponded })
+      if (!present('closed_on')) add('closed_on', 'imports:problems.closedOnRequired')
       break
     case 'withdrawn':
       if (present(lastResponded))
-        add('status', `status withdrawn needs a stage still open, but ${lastResponded} is set (use closed).`)
+        add('status', 'imports:problems.withdrawnNeedsOpenStage', { responded: lastResponded })
       break
     case 'declined':
       if (present(lastAcknowledged))
-        add('status', `status declined needs a stage never acknowledged, but ${lastAcknowledged} is set.`)
+        add('status', 'imports:problems.declinedNeedsUnacknowledgedStage', { acknowledged: lastAcknowledged })
       break
     case 'resolved_at_first_contact':
       for (const column of [...stage1Columns, 'escalated_on', ...stage2Columns] as const) {
-        if (present(column))
-          add(column, `${column} must be empty when status is resolved_at_first_contact (not a Stage 1 complaint).`)
+        if (present(column)) add(column, 'imports:problems.emptyWhenResolvedAtFirstContact', { column })
       }
       break
     case undefined:
@@ -488,7 +566,12 @@ export function validateCaseRow(
         null,
       )
     if (latest && closedOn < latest.date)
-      add('closed_on', `closed_on ${closedOn} is before ${latest.column} ${latest.date}.`)
+      add('closed_on', 'imports:problems.dateOrder', {
+        column: 'closed_on',
+        date: closedOn,
+        earlier: latest.column,
+        earlierDate: latest.date,
+      })
   }
 
   if (problems.length > 0 || !status || !channel) return { row: null, problems }

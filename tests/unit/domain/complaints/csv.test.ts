@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { interfaceLanguages } from '~/i18n/config'
+import { getFixedT } from '~/i18n/i18n.server'
 import {
   caseCsvColumns,
   caseCsvRow,
@@ -7,6 +9,9 @@ import {
   detailedStatus,
   formatPounds,
   validateCaseRows,
+  type CaseCsvProblem,
+  type CaseCsvProblemKey,
+  type CaseCsvProblemValues,
   type CaseCsvRow,
   type CaseHistory,
 } from '~/domain/complaints/csv'
@@ -68,8 +73,9 @@ const stage2Open: CaseCsvRow = {
   stage2_acknowledged_on: '2025-06-02',
 }
 
-function problemsOf(row: CaseCsvRow, today = '2026-11-23') {
-  return validateCaseRows([row], 2, { today }).problems.map(({ column, problem }) => [column, problem])
+/** A line's problems without the line: each `values` holds exactly what the key's text shows. */
+function problemsOf(row: CaseCsvRow, today = '2026-11-23'): Array<Omit<CaseCsvProblem, 'line'>> {
+  return validateCaseRows([row], 2, { today }).problems.map(({ line: _line, ...found }) => found)
 }
 
 describe('the header (the public contract)', () => {
@@ -77,24 +83,36 @@ describe('the header (the public contract)', () => {
     expect(caseCsvColumns.join(',')).toBe(HEADER)
   })
 
-  it.each([
-    [[], 'The file is empty: it needs the header row.'],
+  it.each<[string[], Omit<CaseCsvProblem, 'line'>]>([
+    [[], { key: 'imports:problems.fileEmpty' }],
     [
       [HEADER.replace('channel', 'Channel')],
-      `The header must be exactly ${HEADER} (column 3 is "Channel", not "channel").`,
+      {
+        key: 'imports:problems.headerColumnWrong',
+        values: { expected: HEADER, position: 3, found: 'Channel', column: 'channel' },
+      },
     ],
     [
       [HEADER.replace('reference,resident_key', 'resident_key,reference')],
-      `The header must be exactly ${HEADER} (column 1 is "resident_key", not "reference").`,
+      {
+        key: 'imports:problems.headerColumnWrong',
+        values: { expected: HEADER, position: 1, found: 'resident_key', column: 'reference' },
+      },
     ],
     [
       [HEADER.replace(',compensation_paid', '')],
-      `The header must be exactly ${HEADER} (column 18 (compensation_paid) is missing).`,
+      {
+        key: 'imports:problems.headerColumnMissing',
+        values: { expected: HEADER, position: 18, column: 'compensation_paid' },
+      },
     ],
-    [[`${HEADER},notes`], `The header must be exactly ${HEADER} (it has 19 columns, not 18).`],
+    [
+      [`${HEADER},notes`],
+      { key: 'imports:problems.headerColumnCount', values: { expected: HEADER, count: 19, columns: 18 } },
+    ],
   ])('a file whose header is %j is refused at line 1', (header, problem) => {
     const records = header.map((line) => ({ fields: line.split(','), line: 1 }))
-    expect(caseRowsFromRecords(records)).toEqual({ rows: [], lines: [], problems: [{ line: 1, problem }] })
+    expect(caseRowsFromRecords(records)).toEqual({ rows: [], lines: [], problems: [{ line: 1, ...problem }] })
   })
 
   it('keys each line by column and keeps its line number; a line with the wrong number of values is a problem', () => {
@@ -107,7 +125,7 @@ describe('the header (the public contract)', () => {
     expect(result).toEqual({
       rows: [received, stage1Responded],
       lines: [2, 5],
-      problems: [{ line: 3, problem: 'The line has 2 values; every line needs 18, one per column.' }],
+      problems: [{ line: 3, key: 'imports:problems.valueCount', values: { count: 2, columns: 18 } }],
     })
   })
 })
@@ -187,305 +205,488 @@ describe('a valid line', () => {
 })
 
 describe('each rule, with the line just over it', () => {
-  it.each<[string, Partial<CaseCsvRow>, string[][]]>([
-    ['no reference', { reference: '' }, [['reference', 'reference is required.']]],
+  type Found = Array<Omit<CaseCsvProblem, 'line'>>
+
+  it.each<[string, Partial<CaseCsvRow>, Found]>([
+    [
+      'no reference',
+      { reference: '' },
+      [{ column: 'reference', key: 'imports:problems.required', values: { column: 'reference' } }],
+    ],
     [
       'a lower-case reference',
       { reference: 'cx/1' },
-      [
-        [
-          'reference',
-          'reference "cx/1" must be 1 to 40 capital letters, digits, /, _ or -, starting with a letter or digit.',
-        ],
-      ],
+      [{ column: 'reference', key: 'imports:problems.referenceFormat', values: { value: 'cx/1' } }],
     ],
     [
       'a 41-character reference',
       { reference: 'A'.repeat(41) },
-      [
-        [
-          'reference',
-          `reference "${'A'.repeat(41)}" must be 1 to 40 capital letters, digits, /, _ or -, starting with a letter or digit.`,
-        ],
-      ],
+      [{ column: 'reference', key: 'imports:problems.referenceFormat', values: { value: 'A'.repeat(41) } }],
     ],
     [
       'a reference starting with -',
       { reference: '-CX1' },
-      [
-        [
-          'reference',
-          'reference "-CX1" must be 1 to 40 capital letters, digits, /, _ or -, starting with a letter or digit.',
-        ],
-      ],
+      [{ column: 'reference', key: 'imports:problems.referenceFormat', values: { value: '-CX1' } }],
     ],
-    ['no resident_key', { resident_key: ' ' }, [['resident_key', 'resident_key is required.']]],
+    [
+      'no resident_key',
+      { resident_key: ' ' },
+      [{ column: 'resident_key', key: 'imports:problems.required', values: { column: 'resident_key' } }],
+    ],
     [
       'a 201-character resident_key',
       { resident_key: 'k'.repeat(201) },
-      [['resident_key', 'resident_key is longer than 200 characters.']],
+      [{ column: 'resident_key', key: 'imports:problems.tooLong', values: { column: 'resident_key', max: 200 } }],
     ],
-    ['no channel', { channel: '' }, [['channel', 'channel is required.']]],
+    [
+      'no channel',
+      { channel: '' },
+      [{ column: 'channel', key: 'imports:problems.required', values: { column: 'channel' } }],
+    ],
     [
       'an unknown channel',
       { channel: 'Phone' },
       [
-        [
-          'channel',
-          'channel "Phone" is not one of web, phone, email, letter, in_person, social_media, mp, councillor, web_chat, other.',
-        ],
+        {
+          column: 'channel',
+          key: 'imports:problems.notOneOf',
+          values: {
+            column: 'channel',
+            value: 'Phone',
+            allowed: 'web, phone, email, letter, in_person, social_media, mp, councillor, web_chat, other',
+          },
+        },
       ],
     ],
-    ['no category', { category: '' }, [['category', 'category is required.']]],
+    [
+      'no category',
+      { category: '' },
+      [{ column: 'category', key: 'imports:problems.required', values: { column: 'category' } }],
+    ],
     [
       'a 201-character category',
       { category: 'c'.repeat(201) },
-      [['category', 'category is longer than 200 characters.']],
+      [{ column: 'category', key: 'imports:problems.tooLong', values: { column: 'category', max: 200 } }],
     ],
-    ['no received_on', { received_on: '' }, [['received_on', 'received_on is required.']]],
+    [
+      'no received_on',
+      { received_on: '' },
+      [{ column: 'received_on', key: 'imports:problems.required', values: { column: 'received_on' } }],
+    ],
     [
       '30 February',
       { received_on: '2026-02-30' },
-      [['received_on', 'received_on "2026-02-30" is not a real date written YYYY-MM-DD.']],
+      [
+        {
+          column: 'received_on',
+          key: 'imports:problems.notADate',
+          values: { column: 'received_on', value: '2026-02-30' },
+        },
+      ],
     ],
     [
       '29 February outside a leap year',
       { received_on: '2025-02-29' },
-      [['received_on', 'received_on "2025-02-29" is not a real date written YYYY-MM-DD.']],
+      [
+        {
+          column: 'received_on',
+          key: 'imports:problems.notADate',
+          values: { column: 'received_on', value: '2025-02-29' },
+        },
+      ],
     ],
     [
       'a date written the British way',
       { received_on: '17/04/2025' },
-      [['received_on', 'received_on "17/04/2025" is not a real date written YYYY-MM-DD.']],
+      [
+        {
+          column: 'received_on',
+          key: 'imports:problems.notADate',
+          values: { column: 'received_on', value: '17/04/2025' },
+        },
+      ],
     ],
     [
       'a date one day in the future',
       { received_on: '2026-11-24' },
-      [['received_on', 'received_on 2026-11-24 is after today (2026-11-23).']],
+      [
+        {
+          column: 'received_on',
+          key: 'imports:problems.afterToday',
+          values: { column: 'received_on', date: '2026-11-24', today: '2026-11-23' },
+        },
+      ],
     ],
-    ['no status', { status: '' }, [['status', 'status is required.']]],
+    [
+      'no status',
+      { status: '' },
+      [{ column: 'status', key: 'imports:problems.required', values: { column: 'status' } }],
+    ],
     [
       'an unknown status',
       { status: 'pending' },
-      [['status', 'status "pending" is not one of open, closed, withdrawn, declined, resolved_at_first_contact.']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.notOneOf',
+          values: {
+            column: 'status',
+            value: 'pending',
+            allowed: 'open, closed, withdrawn, declined, resolved_at_first_contact',
+          },
+        },
+      ],
     ],
     [
       'a closed_on while open',
       { closed_on: '2025-05-01' },
-      [['closed_on', 'closed_on must be empty when status is open.']],
+      [{ column: 'closed_on', key: 'imports:problems.closedOnWhileOpen' }],
     ],
     [
       'compensation with a pound sign',
       { compensation_paid: '£10' },
-      [['compensation_paid', 'compensation_paid "£10" must be in pounds, like 125.50.']],
+      [{ column: 'compensation_paid', key: 'imports:problems.notPounds', values: { value: '£10' } }],
     ],
     [
       'compensation with three decimals',
       { compensation_paid: '10.999' },
-      [['compensation_paid', 'compensation_paid "10.999" must be in pounds, like 125.50.']],
+      [{ column: 'compensation_paid', key: 'imports:problems.notPounds', values: { value: '10.999' } }],
     ],
     [
       'compensation of 0.00',
       { compensation_paid: '0.00' },
-      [['compensation_paid', 'compensation_paid must be more than 0.00; leave it empty when nothing was paid.']],
+      [{ column: 'compensation_paid', key: 'imports:problems.zeroCompensation' }],
     ],
     [
       'compensation of 10000000.00',
       { compensation_paid: '10000000.00' },
-      [['compensation_paid', 'compensation_paid 10000000.00 is more than 9999999.99.']],
+      [
+        {
+          column: 'compensation_paid',
+          key: 'imports:problems.overCompensationMax',
+          values: { value: '10000000.00', max: '9999999.99' },
+        },
+      ],
     ],
   ])('refuses a received case: %s', (_, change, expected) => {
     expect(problemsOf({ ...received, ...change })).toEqual(expected)
   })
 
-  it.each<[string, Partial<CaseCsvRow>, string[][]]>([
+  it.each<[string, Partial<CaseCsvRow>, Found]>([
     [
       'acknowledged the day before it was received',
       { stage1_acknowledged_on: '2025-04-16' },
-      [['stage1_acknowledged_on', 'stage1_acknowledged_on 2025-04-16 is before received_on 2025-04-17.']],
+      [
+        {
+          column: 'stage1_acknowledged_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'stage1_acknowledged_on',
+            date: '2025-04-16',
+            earlier: 'received_on',
+            earlierDate: '2025-04-17',
+          },
+        },
+      ],
     ],
     [
       'answered the day before it was acknowledged',
       { stage1_responded_on: '2025-04-23' },
-      [['stage1_responded_on', 'stage1_responded_on 2025-04-23 is before stage1_acknowledged_on 2025-04-24.']],
+      [
+        {
+          column: 'stage1_responded_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'stage1_responded_on',
+            date: '2025-04-23',
+            earlier: 'stage1_acknowledged_on',
+            earlierDate: '2025-04-24',
+          },
+        },
+      ],
     ],
     [
       'answered without an acknowledgement',
       { stage1_acknowledged_on: '' },
       [
-        [
-          'stage1_responded_on',
-          'stage1_responded_on needs stage1_acknowledged_on: a stage is acknowledged before it is answered (use the same date when one letter did both).',
-        ],
+        {
+          column: 'stage1_responded_on',
+          key: 'imports:problems.responseNeedsAcknowledgement',
+          values: { column: 'stage1_responded_on', needed: 'stage1_acknowledged_on' },
+        },
       ],
     ],
     [
       'extended by 11 working days',
       { stage1_extension_working_days: '11' },
       [
-        [
-          'stage1_extension_working_days',
-          'stage1_extension_working_days 11 is more than the Stage 1 cap of 10 working days (EXT-2).',
-        ],
+        {
+          column: 'stage1_extension_working_days',
+          key: 'imports:problems.overExtensionCap',
+          values: { column: 'stage1_extension_working_days', days: 11, stage: 1, cap: 10 },
+        },
       ],
     ],
     [
       'extended by -1',
       { stage1_extension_working_days: '-1' },
       [
-        [
-          'stage1_extension_working_days',
-          'stage1_extension_working_days "-1" must be a whole number of working days (empty means 0).',
-        ],
+        {
+          column: 'stage1_extension_working_days',
+          key: 'imports:problems.notWholeNumber',
+          values: { column: 'stage1_extension_working_days', value: '-1' },
+        },
       ],
     ],
     [
       'extended by 1.5',
       { stage1_extension_working_days: '1.5' },
       [
-        [
-          'stage1_extension_working_days',
-          'stage1_extension_working_days "1.5" must be a whole number of working days (empty means 0).',
-        ],
+        {
+          column: 'stage1_extension_working_days',
+          key: 'imports:problems.notWholeNumber',
+          values: { column: 'stage1_extension_working_days', value: '1.5' },
+        },
       ],
     ],
     [
       'an outcome outside the list',
       { stage1_outcome: 'Upheld' },
-      [['stage1_outcome', 'stage1_outcome "Upheld" is not one of upheld, partly_upheld, not_upheld.']],
+      [
+        {
+          column: 'stage1_outcome',
+          key: 'imports:problems.notOneOf',
+          values: { column: 'stage1_outcome', value: 'Upheld', allowed: 'upheld, partly_upheld, not_upheld' },
+        },
+      ],
     ],
     [
       'an answer without an outcome',
       { stage1_outcome: '' },
-      [['stage1_outcome', 'stage1_outcome is required when stage1_responded_on is set.']],
+      [
+        {
+          column: 'stage1_outcome',
+          key: 'imports:problems.requiredWhenSet',
+          values: { column: 'stage1_outcome', other: 'stage1_responded_on' },
+        },
+      ],
     ],
     [
       'escalated the day before the Stage 1 response',
       { escalated_on: '2025-05-08' },
-      [['escalated_on', 'escalated_on 2025-05-08 is before stage1_responded_on 2025-05-09.']],
+      [
+        {
+          column: 'escalated_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'escalated_on',
+            date: '2025-05-08',
+            earlier: 'stage1_responded_on',
+            earlierDate: '2025-05-09',
+          },
+        },
+      ],
     ],
     [
       'a Stage 2 column without escalated_on',
       { stage2_acknowledged_on: '2025-06-02', stage2_extension_working_days: '0' },
       [
-        ['stage2_acknowledged_on', 'stage2_acknowledged_on must be empty when escalated_on is empty.'],
-        ['stage2_extension_working_days', 'stage2_extension_working_days must be empty when escalated_on is empty.'],
+        {
+          column: 'stage2_acknowledged_on',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage2_acknowledged_on', other: 'escalated_on' },
+        },
+        {
+          column: 'stage2_extension_working_days',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage2_extension_working_days', other: 'escalated_on' },
+        },
       ],
     ],
     [
       'a Stage 2 outcome and decision without escalated_on',
       { stage2_outcome: 'upheld', stage2_decision_changed: 'no' },
       [
-        ['stage2_outcome', 'stage2_outcome must be empty when escalated_on is empty.'],
-        ['stage2_decision_changed', 'stage2_decision_changed must be empty when escalated_on is empty.'],
+        {
+          column: 'stage2_outcome',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage2_outcome', other: 'escalated_on' },
+        },
+        {
+          column: 'stage2_decision_changed',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage2_decision_changed', other: 'escalated_on' },
+        },
       ],
     ],
     [
       'withdrawn after the response (the last stage is answered)',
       { status: 'withdrawn' },
-      [['status', 'status withdrawn needs a stage still open, but stage1_responded_on is set (use closed).']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.withdrawnNeedsOpenStage',
+          values: { responded: 'stage1_responded_on' },
+        },
+      ],
     ],
     [
       'declined after the acknowledgement',
       { status: 'declined' },
-      [['status', 'status declined needs a stage never acknowledged, but stage1_acknowledged_on is set.']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.declinedNeedsUnacknowledgedStage',
+          values: { acknowledged: 'stage1_acknowledged_on' },
+        },
+      ],
     ],
-    ['closed without closed_on', { status: 'closed' }, [['closed_on', 'closed_on is required when status is closed.']]],
+    [
+      'closed without closed_on',
+      { status: 'closed' },
+      [{ column: 'closed_on', key: 'imports:problems.closedOnRequired' }],
+    ],
     [
       'closed the day before the response',
       { status: 'closed', closed_on: '2025-05-08' },
-      [['closed_on', 'closed_on 2025-05-08 is before stage1_responded_on 2025-05-09.']],
+      [
+        {
+          column: 'closed_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'closed_on',
+            date: '2025-05-08',
+            earlier: 'stage1_responded_on',
+            earlierDate: '2025-05-09',
+          },
+        },
+      ],
     ],
     [
       'resolved at first contact with Stage 1 dates',
       { status: 'resolved_at_first_contact' },
       [
-        [
-          'stage1_acknowledged_on',
-          'stage1_acknowledged_on must be empty when status is resolved_at_first_contact (not a Stage 1 complaint).',
-        ],
-        [
-          'stage1_responded_on',
-          'stage1_responded_on must be empty when status is resolved_at_first_contact (not a Stage 1 complaint).',
-        ],
-        [
-          'stage1_outcome',
-          'stage1_outcome must be empty when status is resolved_at_first_contact (not a Stage 1 complaint).',
-        ],
+        {
+          column: 'stage1_acknowledged_on',
+          key: 'imports:problems.emptyWhenResolvedAtFirstContact',
+          values: { column: 'stage1_acknowledged_on' },
+        },
+        {
+          column: 'stage1_responded_on',
+          key: 'imports:problems.emptyWhenResolvedAtFirstContact',
+          values: { column: 'stage1_responded_on' },
+        },
+        {
+          column: 'stage1_outcome',
+          key: 'imports:problems.emptyWhenResolvedAtFirstContact',
+          values: { column: 'stage1_outcome' },
+        },
       ],
     ],
   ])('refuses a Stage 1 case: %s', (_, change, expected) => {
     expect(problemsOf({ ...stage1Responded, ...change })).toEqual(expected)
   })
 
-  it.each<[string, CaseCsvRow, Partial<CaseCsvRow>, string[][]]>([
+  it.each<[string, CaseCsvRow, Partial<CaseCsvRow>, Found]>([
     [
       'an outcome before the answer',
       stage1Responded,
       { stage1_responded_on: '' },
-      [['stage1_outcome', 'stage1_outcome must be empty when stage1_responded_on is empty.']],
+      [
+        {
+          column: 'stage1_outcome',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage1_outcome', other: 'stage1_responded_on' },
+        },
+      ],
     ],
     [
       'escalated without a Stage 1 response',
       received,
       { stage1_acknowledged_on: '2025-04-24', escalated_on: '2025-05-28' },
-      [
-        [
-          'escalated_on',
-          'escalated_on needs stage1_responded_on: only a complaint with a Stage 1 response goes to Stage 2 (S2-1).',
-        ],
-      ],
+      [{ column: 'escalated_on', key: 'imports:problems.escalationNeedsResponse' }],
     ],
     [
       'extended before the acknowledgement',
       received,
       { stage1_extension_working_days: '5' },
       [
-        [
-          'stage1_extension_working_days',
-          'stage1_extension_working_days needs stage1_acknowledged_on: only an acknowledged stage is extended.',
-        ],
+        {
+          column: 'stage1_extension_working_days',
+          key: 'imports:problems.extensionNeedsAcknowledgement',
+          values: { column: 'stage1_extension_working_days', needed: 'stage1_acknowledged_on' },
+        },
       ],
     ],
     [
       'withdrawn before the acknowledgement, with no closed_on (allowed) but a bad compensation',
       received,
       { status: 'withdrawn', compensation_paid: '1,000.00' },
-      [['compensation_paid', 'compensation_paid "1,000.00" must be in pounds, like 125.50.']],
+      [{ column: 'compensation_paid', key: 'imports:problems.notPounds', values: { value: '1,000.00' } }],
     ],
     [
       'closed without any response',
       received,
       { status: 'closed', closed_on: '2025-05-01' },
-      [['status', 'status closed needs a response at the last stage: stage1_responded_on is empty.']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.closedNeedsResponse',
+          values: { responded: 'stage1_responded_on' },
+        },
+      ],
     ],
     [
       'closed with Stage 2 still open',
       stage2Open,
       { status: 'closed', closed_on: '2025-07-01' },
-      [['status', 'status closed needs a response at the last stage: stage2_responded_on is empty.']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.closedNeedsResponse',
+          values: { responded: 'stage2_responded_on' },
+        },
+      ],
     ],
     [
       'declined at Stage 2 after its acknowledgement',
       stage2Open,
       { status: 'declined' },
-      [['status', 'status declined needs a stage never acknowledged, but stage2_acknowledged_on is set.']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.declinedNeedsUnacknowledgedStage',
+          values: { acknowledged: 'stage2_acknowledged_on' },
+        },
+      ],
     ],
     [
       'Stage 2 acknowledged the day before the escalation',
       stage2Open,
       { stage2_acknowledged_on: '2025-05-27' },
-      [['stage2_acknowledged_on', 'stage2_acknowledged_on 2025-05-27 is before escalated_on 2025-05-28.']],
+      [
+        {
+          column: 'stage2_acknowledged_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'stage2_acknowledged_on',
+            date: '2025-05-27',
+            earlier: 'escalated_on',
+            earlierDate: '2025-05-28',
+          },
+        },
+      ],
     ],
     [
       'Stage 2 extended by 21 working days',
       stage2Open,
       { stage2_extension_working_days: '21' },
       [
-        [
-          'stage2_extension_working_days',
-          'stage2_extension_working_days 21 is more than the Stage 2 cap of 20 working days (EXT-2).',
-        ],
+        {
+          column: 'stage2_extension_working_days',
+          key: 'imports:problems.overExtensionCap',
+          values: { column: 'stage2_extension_working_days', days: 21, stage: 2, cap: 20 },
+        },
       ],
     ],
     [
@@ -493,77 +694,126 @@ describe('each rule, with the line just over it', () => {
       stage2Open,
       { stage2_acknowledged_on: '', stage2_extension_working_days: '5' },
       [
-        [
-          'stage2_extension_working_days',
-          'stage2_extension_working_days needs stage2_acknowledged_on: only an acknowledged stage is extended.',
-        ],
+        {
+          column: 'stage2_extension_working_days',
+          key: 'imports:problems.extensionNeedsAcknowledgement',
+          values: { column: 'stage2_extension_working_days', needed: 'stage2_acknowledged_on' },
+        },
       ],
     ],
     [
       'a decision change before the Stage 2 answer',
       stage2Open,
       { stage2_decision_changed: 'no' },
-      [['stage2_decision_changed', 'stage2_decision_changed must be empty when stage2_responded_on is empty.']],
+      [
+        {
+          column: 'stage2_decision_changed',
+          key: 'imports:problems.emptyWhenEmpty',
+          values: { column: 'stage2_decision_changed', other: 'stage2_responded_on' },
+        },
+      ],
     ],
   ])('refuses a case: %s', (_, base, change, expected) => {
     expect(problemsOf({ ...base, ...change })).toEqual(expected)
   })
 
-  it.each<[string, Partial<CaseCsvRow>, string[][]]>([
+  it.each<[string, Partial<CaseCsvRow>, Found]>([
     [
       'answered the day before its acknowledgement',
       { stage2_responded_on: '2025-06-01' },
-      [['stage2_responded_on', 'stage2_responded_on 2025-06-01 is before stage2_acknowledged_on 2025-06-02.']],
+      [
+        {
+          column: 'stage2_responded_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'stage2_responded_on',
+            date: '2025-06-01',
+            earlier: 'stage2_acknowledged_on',
+            earlierDate: '2025-06-02',
+          },
+        },
+      ],
     ],
     [
       'answered without an acknowledgement',
       { stage2_acknowledged_on: '' },
       [
-        [
-          'stage2_responded_on',
-          'stage2_responded_on needs stage2_acknowledged_on: a stage is acknowledged before it is answered (use the same date when one letter did both).',
-        ],
+        {
+          column: 'stage2_responded_on',
+          key: 'imports:problems.responseNeedsAcknowledgement',
+          values: { column: 'stage2_responded_on', needed: 'stage2_acknowledged_on' },
+        },
       ],
     ],
     [
       'answered without an outcome',
       { stage2_outcome: '' },
-      [['stage2_outcome', 'stage2_outcome is required when stage2_responded_on is set.']],
+      [
+        {
+          column: 'stage2_outcome',
+          key: 'imports:problems.requiredWhenSet',
+          values: { column: 'stage2_outcome', other: 'stage2_responded_on' },
+        },
+      ],
     ],
     [
       'answered without saying whether the decision changed',
       { stage2_decision_changed: '' },
-      [['stage2_decision_changed', 'stage2_decision_changed is required (yes or no) when stage2_responded_on is set.']],
+      [{ column: 'stage2_decision_changed', key: 'imports:problems.decisionChangedRequired' }],
     ],
     [
       'a decision change that is neither yes nor no',
       { stage2_decision_changed: 'Y' },
-      [['stage2_decision_changed', 'stage2_decision_changed "Y" must be yes, no or empty.']],
+      [{ column: 'stage2_decision_changed', key: 'imports:problems.notYesNo', values: { value: 'Y' } }],
     ],
     [
       'a decision "not changed" although the outcome changed',
       { stage2_decision_changed: 'no' },
       [
-        [
-          'stage2_decision_changed',
-          'stage2_decision_changed is no, but stage2_outcome upheld differs from stage1_outcome partly_upheld.',
-        ],
+        {
+          column: 'stage2_decision_changed',
+          key: 'imports:problems.decisionChangedContradicts',
+          values: { stage2Outcome: 'upheld', stage1Outcome: 'partly_upheld' },
+        },
       ],
     ],
     [
       'closed the day before the Stage 2 response',
       { closed_on: '2025-06-26' },
-      [['closed_on', 'closed_on 2025-06-26 is before stage2_responded_on 2025-06-27.']],
+      [
+        {
+          column: 'closed_on',
+          key: 'imports:problems.dateOrder',
+          values: {
+            column: 'closed_on',
+            date: '2025-06-26',
+            earlier: 'stage2_responded_on',
+            earlierDate: '2025-06-27',
+          },
+        },
+      ],
     ],
     [
       'withdrawn after the Stage 2 response',
       { status: 'withdrawn' },
-      [['status', 'status withdrawn needs a stage still open, but stage2_responded_on is set (use closed).']],
+      [
+        {
+          column: 'status',
+          key: 'imports:problems.withdrawnNeedsOpenStage',
+          values: { responded: 'stage2_responded_on' },
+        },
+      ],
     ],
     [
       'closed on a date in the future',
       { closed_on: '2026-11-24' },
-      [['closed_on', 'closed_on 2026-11-24 is after today (2026-11-23).']],
+      [
+        {
+          column: 'closed_on',
+          key: 'imports:problems.afterToday',
+          values: { column: 'closed_on', date: '2026-11-24', today: '2026-11-23' },
+        },
+      ],
     ],
   ])('refuses a closed Stage 2 case: %s', (_, change, expected) => {
     expect(problemsOf({ ...closedAfterStage2, ...change })).toEqual(expected)
@@ -571,12 +821,25 @@ describe('each rule, with the line just over it', () => {
 
   it('lists every problem of a line, not just the first', () => {
     expect(problemsOf({ ...received, channel: 'fax', received_on: '', status: 'shut' })).toEqual([
-      [
-        'channel',
-        'channel "fax" is not one of web, phone, email, letter, in_person, social_media, mp, councillor, web_chat, other.',
-      ],
-      ['received_on', 'received_on is required.'],
-      ['status', 'status "shut" is not one of open, closed, withdrawn, declined, resolved_at_first_contact.'],
+      {
+        column: 'channel',
+        key: 'imports:problems.notOneOf',
+        values: {
+          column: 'channel',
+          value: 'fax',
+          allowed: 'web, phone, email, letter, in_person, social_media, mp, councillor, web_chat, other',
+        },
+      },
+      { column: 'received_on', key: 'imports:problems.required', values: { column: 'received_on' } },
+      {
+        column: 'status',
+        key: 'imports:problems.notOneOf',
+        values: {
+          column: 'status',
+          value: 'shut',
+          allowed: 'open, closed, withdrawn, declined, resolved_at_first_contact',
+        },
+      },
     ])
   })
 })
@@ -585,7 +848,12 @@ describe('a whole file', () => {
   it('refuses a reference used twice, naming the first line', () => {
     const result = validateCaseRows([received, stage1Responded, { ...received, reference: 'CX/9' }])
     expect(result.problems).toEqual([
-      { line: 3, column: 'reference', problem: 'reference CX/2025/002 is already used on line 2.' },
+      {
+        line: 3,
+        column: 'reference',
+        key: 'imports:problems.referenceRepeated',
+        values: { reference: 'CX/2025/002', firstLine: 2 },
+      },
     ])
     expect(result.rows.map((row) => [row.line, row.reference])).toEqual([
       [2, 'CX/2025/002'],
@@ -719,4 +987,89 @@ describe('writing a line', () => {
       received_on: '2020-01-02',
     })
   })
+})
+
+describe('the problems, in every interface language', () => {
+  /** A value for every key the code can produce: tsc fails when a key is added and not listed here. */
+  const samples = {
+    'imports:problems.fileEmpty': undefined,
+    'imports:problems.headerColumnCount': { expected: HEADER, count: 19, columns: 18 },
+    'imports:problems.headerColumnMissing': { expected: HEADER, position: 18, column: 'compensation_paid' },
+    'imports:problems.headerColumnWrong': { expected: HEADER, position: 3, found: 'Channel', column: 'channel' },
+    'imports:problems.valueCount': { count: 2, columns: 18 },
+    'imports:problems.csvQuoteNotClosed': undefined,
+    'imports:problems.csvInvalidClosingQuote': undefined,
+    'imports:problems.csvInvalidOpeningQuote': undefined,
+    'imports:problems.csvUnreadable': { detail: 'Invalid Record Length' },
+    'imports:problems.referenceRepeated': { reference: 'CX/2025/002', firstLine: 2 },
+    'imports:problems.storedDifferently': {
+      reference: 'CX/2025/001',
+      differences: 'compensation_paid "50.00" → "75.00"; status "closed" → "open"',
+    },
+    'imports:problems.required': { column: 'received_on' },
+    'imports:problems.referenceFormat': { value: 'cx/1' },
+    'imports:problems.tooLong': { column: 'category', max: 200 },
+    'imports:problems.notOneOf': {
+      column: 'stage1_outcome',
+      value: 'Upheld',
+      allowed: 'upheld, partly_upheld, not_upheld',
+    },
+    'imports:problems.notADate': { column: 'received_on', value: '17/04/2025' },
+    'imports:problems.afterToday': { column: 'closed_on', date: '2026-11-24', today: '2026-11-23' },
+    'imports:problems.notWholeNumber': { column: 'stage1_extension_working_days', value: '1.5' },
+    'imports:problems.overExtensionCap': { column: 'stage2_extension_working_days', days: 21, stage: 2, cap: 20 },
+    'imports:problems.notYesNo': { value: 'Y' },
+    'imports:problems.notPounds': { value: '£10' },
+    'imports:problems.zeroCompensation': undefined,
+    'imports:problems.overCompensationMax': { value: '10000000.00', max: '9999999.99' },
+    'imports:problems.dateOrder': {
+      column: 'escalated_on',
+      date: '2025-05-08',
+      earlier: 'stage1_responded_on',
+      earlierDate: '2025-05-09',
+    },
+    'imports:problems.responseNeedsAcknowledgement': {
+      column: 'stage2_responded_on',
+      needed: 'stage2_acknowledged_on',
+    },
+    'imports:problems.escalationNeedsResponse': undefined,
+    'imports:problems.extensionNeedsAcknowledgement': {
+      column: 'stage1_extension_working_days',
+      needed: 'stage1_acknowledged_on',
+    },
+    'imports:problems.emptyWhenEmpty': { column: 'stage2_outcome', other: 'escalated_on' },
+    'imports:problems.requiredWhenSet': { column: 'stage1_outcome', other: 'stage1_responded_on' },
+    'imports:problems.decisionChangedRequired': undefined,
+    'imports:problems.decisionChangedContradicts': { stage2Outcome: 'upheld', stage1Outcome: 'partly_upheld' },
+    'imports:problems.closedOnWhileOpen': undefined,
+    'imports:problems.closedOnRequired': undefined,
+    'imports:problems.closedNeedsResponse': { responded: 'stage2_responded_on' },
+    'imports:problems.withdrawnNeedsOpenStage': { responded: 'stage1_responded_on' },
+    'imports:problems.declinedNeedsUnacknowledgedStage': { acknowledged: 'stage1_acknowledged_on' },
+    'imports:problems.emptyWhenResolvedAtFirstContact': { column: 'stage1_outcome' },
+  } satisfies { [K in CaseCsvProblemKey]: CaseCsvProblemValues[K] }
+
+  /** Each key with its sample; a key with a count also with one number of each plural form. */
+  const renderings = Object.entries(samples).flatMap(
+    ([key, values]): Array<{ key: string; values?: Record<string, string | number> }> =>
+      values && 'count' in values
+        ? [0, 1, 2, 3, 6, 11, 100].map((count) => ({ key, values: { ...values, count } }))
+        : [{ key, values }],
+  )
+
+  it.each(interfaceLanguages.map((language) => language.code))(
+    'every problem the import can report reads as a sentence in %s, every value in place',
+    async (language) => {
+      const t = await getFixedT(language, 'imports')
+      for (const { key, values } of renderings) {
+        // lngs: no falling back to English, so a key missing in this language shows as the key.
+        const text = t(key, { ...values, lngs: [language] })
+        expect(text, `${language} ${key}`).not.toContain('{{')
+        expect(text, `${language} ${key}`).not.toContain('problems.')
+        // A plural form may spell its number out ("one value"); every other value is shown as given.
+        for (const [name, value] of Object.entries(values ?? {}))
+          if (name !== 'count') expect(text, `${language} ${key}`).toContain(String(value))
+      }
+    },
+  )
 })
