@@ -130,9 +130,10 @@ app.use('/assets', express.static('public/assets', { immutable: true, maxAge: '1
 app.use(express.static('public', { maxAge: '1h', index: false }))
 
 /** @type {import('@remix-run/express').GetLoadContextFunction} */
-const getLoadContext = (_req, res) => ({
+const getLoadContext = (req, res) => ({
   cspNonce: res.locals.cspNonce,
   requestId: res.locals.requestId,
+  clientIp: req.ip ?? null,
   page: { formRejected: false },
 })
 

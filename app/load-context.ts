@@ -2,6 +2,8 @@
 export interface PageState {
   /** Set by rejectForm(): the root loader then prefixes the page title with "Error: ". */
   formRejected: boolean
+  /** Set by the enrolment action: the page then shows the recovery codes, not a redirect. */
+  enrolmentCompleted?: boolean
 }
 
 declare module '@remix-run/node' {
@@ -11,6 +13,8 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string
     requestId: string
+    /** The client's address as Express sees it (behind a proxy only with TRUST_PROXY). */
+    clientIp: string | null
     page: PageState
   }
 }

@@ -128,6 +128,8 @@ export const staffUsers = pgTable(
     /** TOTP shared secret (base32); null until the second factor is enrolled. */
     totpSecret: text('totp_secret'),
     mfaEnrolledAt: timestamp('mfa_enrolled_at', { withTimezone: true }),
+    /** The TOTP time step last accepted: a code is never accepted twice (RFC 6238 §5.2). */
+    totpLastStep: integer('totp_last_step'),
     /** The `sub` of a single sign-on identity linked to this account. */
     oidcSubject: text('oidc_subject'),
     createdAt: createdAt(),
@@ -435,6 +437,8 @@ export const staffSignInChallenges = pgTable('staff_sign_in_challenges', {
     .references(() => staffUsers.id),
   purpose: text('purpose').notNull(),
   redirectTo: text('redirect_to'),
+  /** Enrolment only: the secret shown as a QR code, kept until the first code proves it was saved. */
+  pendingSecret: text('pending_secret'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: createdAt(),

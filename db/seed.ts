@@ -26,6 +26,14 @@ export function demoPassword(): string {
   return process.env.PUTRIGHT_DEMO_PASSWORD ?? 'putright-demo'
 }
 
+/**
+ * Demo accounts come with their second factor already enrolled, on this shared secret (base32):
+ * add it to an authenticator app, or print the current code with `npm run --silent demo:code`.
+ */
+export function demoTotpSecret(): string {
+  return process.env.PUTRIGHT_DEMO_TOTP_SECRET ?? 'PUTRIGHTDEMOTOTPSECRET234567ABCD'
+}
+
 export function demoLogins() {
   return demoStaff.map((staff) => ({ role: staff.role, email: staff.email, password: demoPassword() }))
 }
@@ -343,7 +351,7 @@ export async function seedDemoData(db: Database, options: { complaints?: number;
     await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(staffUsers)
-        .values({ ...staff, passwordHash })
+        .values({ ...staff, passwordHash, totpSecret: demoTotpSecret(), mfaEnrolledAt: now })
         .onConflictDoNothing()
         .returning({ id: staffUsers.id })
       if (created) {

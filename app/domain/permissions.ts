@@ -34,6 +34,7 @@ export const staffActions = [
   'complaint:update_resident',
   'calendar:manage',
   'cases:import',
+  'staff:manage',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -68,6 +69,7 @@ const permissions: Record<StaffAction, readonly StaffRole[]> = {
   'complaint:update_resident': frontLine,
   'calendar:manage': ['administrator', 'manager'],
   'cases:import': ['administrator'],
+  'staff:manage': ['administrator'],
 }
 
 export interface StaffActor {

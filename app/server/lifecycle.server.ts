@@ -1,6 +1,6 @@
 // Start-up, health and shutdown, called by server.js through the server build's entry module.
 import { count } from 'drizzle-orm'
-import { seedDemoData, demoLogins } from '../../db/seed'
+import { demoLogins, demoTotpSecret, seedDemoData } from '../../db/seed'
 import { staffUsers } from '../../db/schema'
 import { closeAppDatabase, databaseHandle, openAppDatabase } from './db.server'
 import { startJobRunner, type JobRunner } from './jobs.server'
@@ -25,7 +25,10 @@ export async function prepareServer(): Promise<void> {
 
 function printDemoLogins() {
   const lines = demoLogins().map((login) => `  ${login.role.padEnd(20)} ${login.email}  ${login.password}`)
-  process.stdout.write(`\nDemo staff logins (sign in at /staff):\n${lines.join('\n')}\n\n`)
+  process.stdout.write(
+    `\nDemo staff logins (sign in at /staff):\n${lines.join('\n')}\n` +
+      `Second factor: add the secret ${demoTotpSecret()} to an authenticator app, or run "npm run --silent demo:code".\n\n`,
+  )
 }
 
 export async function checkHealth(): Promise<{ status: 'ok' | 'degraded'; database: 'ok' | 'unavailable' }> {

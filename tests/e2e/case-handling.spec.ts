@@ -1,20 +1,8 @@
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import { JourneyClient } from '../support/journey-client'
+import { signedIn } from './staff-helpers'
 import { expect, expectAccessible, test } from './support'
-
-const password = 'putright-demo'
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  await page.goto('/staff/sign-in')
-  await page.locator('#email').fill(email)
-  await page.locator('#password').fill(password)
-  await page.locator('main button[type="submit"]').click()
-  await expect(page).toHaveURL(/\/staff\/complaints/)
-  return page
-}
 
 async function act(page: Page, reference: string, action: string) {
   await page.goto(`/staff/complaints/${reference}/${action}`)

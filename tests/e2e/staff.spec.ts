@@ -1,8 +1,10 @@
 import { JourneyClient } from '../support/journey-client'
 import { baseURL } from '../../playwright.config'
+import { signIn } from './staff-helpers'
 import { expect, expectAccessible, test } from './support'
 
-const handler = { email: 'handler@putright.example', password: 'putright-demo' }
+// The advisor signs in only here (the other demo accounts sign in once, in auth.setup.ts).
+const handler = { email: 'advisor@putright.example', password: 'putright-demo' }
 
 test('staff sign in, find a resident’s new complaint and see their adjustments and language', async ({ page }) => {
   const resident = new JourneyClient(baseURL)
@@ -36,6 +38,14 @@ test('staff sign in, find a resident’s new complaint and see their adjustments
 
   await page.locator('#password').fill(handler.password)
   await page.locator('main button[type="submit"]').click()
+  await expect(page).toHaveURL(/\/staff\/sign-in\/code$/)
+  await expectAccessible(page, 'second factor')
+  await page.locator('#code').fill('000000')
+  await page.locator('main button[type="submit"]').click()
+  await expect(page.locator('.error-summary a[href="#code"]')).toBeVisible()
+  await expectAccessible(page, 'second factor (wrong code)')
+  await signIn(page, handler.email)
+  await page.goto('/staff/complaints')
   await expect(page).toHaveURL(/\/staff\/complaints$/)
   await expectAccessible(page, 'staff complaints')
 

@@ -1,5 +1,6 @@
 // Unique, valid data made through the app's own functions, so tests start from what the app writes.
 import { randomUUID } from 'node:crypto'
+import { generateSecret, generateSync } from 'otplib'
 import type { Database } from '../../db/client'
 import { staffUsers } from '../../db/schema'
 import type { ComplaintAnswers } from '~/domain/journeys/complaint'
@@ -36,12 +37,31 @@ export function aComplaint(db: Database, overrides: Partial<NewComplaint> = {}) 
   })
 }
 
-export async function aStaffMember(db: Database, role: StaffRole, password = 'correct horse battery staple') {
+/** A member of staff with their second factor enrolled (`totpSecret`), unless `enrolled: false`. */
+export async function aStaffMember(
+  db: Database,
+  role: StaffRole,
+  options: { password?: string; enrolled?: boolean } = {},
+) {
+  const password = options.password ?? 'correct horse battery staple'
   const email = `${role}-${randomUUID().slice(0, 8)}@putright.test`
+  const totpSecret = options.enrolled === false ? null : generateSecret()
   const [user] = await db
     .insert(staffUsers)
-    .values({ email, name: `Test ${role}`, role, passwordHash: await hashPassword(password) })
+    .values({
+      email,
+      name: `Test ${role}`,
+      role,
+      passwordHash: await hashPassword(password),
+      totpSecret,
+      mfaEnrolledAt: totpSecret ? new Date() : null,
+    })
     .returning()
   if (!user) throw new Error('staff not created')
   return { ...user, password }
+}
+
+/** The code an authenticator app would show now (or `stepsAhead` 30-second steps later). */
+export function totpCode(secret: string, stepsAhead = 0): string {
+  return generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 })
 }

@@ -7,6 +7,7 @@ export function loadContext(): AppLoadContext {
   return {
     cspNonce: 'test-nonce',
     requestId: `test-${Math.random().toString(36).slice(2)}`,
+    clientIp: '127.0.0.1',
     page: { formRejected: false },
   }
 }

@@ -6,9 +6,10 @@ import { formatNumber } from '~/i18n/format'
 export function useErrorText(): (error: FieldError) => string {
   const { t, i18n } = useTranslation()
   return (error) => {
-    const values: Record<string, string> = {}
+    const values: Record<string, string | number> = {}
     for (const [name, value] of Object.entries(error.values ?? {})) {
-      values[name] = typeof value === 'number' ? formatNumber(value, i18n.language) : value
+      // `count` stays a number: i18next picks the plural form from it.
+      values[name] = typeof value === 'number' && name !== 'count' ? formatNumber(value, i18n.language) : value
     }
     return t(error.key, values)
   }

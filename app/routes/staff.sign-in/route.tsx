@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, ErrorSummary, TextInput } from '~/components/form'
 import { getFixedT } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
-import { getStaff, safeRedirect, signIn } from '~/server/auth.server'
+import { checkPassword, getStaff, safeRedirect, startChallenge } from '~/server/auth.server'
 import { database } from '~/server/db.server'
 import { readForm, rejectForm, single } from '~/server/forms.server'
 
@@ -31,15 +31,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       values: { email },
     })
   }
-  const result = await signIn(database(), {
+  const db = database()
+  const checked = await checkPassword(db, {
     email: email.slice(0, 320),
     password: password.slice(0, 1000),
-    userAgent: request.headers.get('User-Agent'),
+    clientIp: context.clientIp,
     requestId: context.requestId,
   })
   // One message whatever went wrong, so the form cannot be used to find out who has an account.
-  if (!result.ok) return rejectForm(context, { errors: { email: { key: 'errors:signIn.failed' } }, values: { email } })
-  return redirect(safeRedirect(single(form, 'redirectTo')), { headers: { 'Set-Cookie': result.setCookie } })
+  if (!checked.ok) {
+    const error =
+      checked.blockedSeconds > 0
+        ? { key: 'errors:signIn.tooManyAttempts', values: { count: Math.ceil(checked.blockedSeconds / 60) } }
+        : { key: 'errors:signIn.failed' }
+    return rejectForm(context, { errors: { email: error }, values: { email } })
+  }
+  const challenge = await startChallenge(db, checked.user, safeRedirect(single(form, 'redirectTo')))
+  return redirect(challenge.purpose === 'mfa' ? '/staff/sign-in/code' : '/staff/sign-in/enrol', {
+    headers: { 'Set-Cookie': challenge.setCookie },
+  })
 }
 
 export default function SignInPage() {

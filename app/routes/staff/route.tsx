@@ -18,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           queues: can(staff, 'complaint:list'),
           calendar: can(staff, 'calendar:manage'),
           import: can(staff, 'cases:import'),
+          staff: can(staff, 'staff:manage'),
         }
       : null,
   }
@@ -61,6 +62,18 @@ export default function StaffLayout() {
                   </Link>
                 </li>
               ) : null}
+              {nav?.staff ? (
+                <li>
+                  <Link className="link" to="/staff/admin/staff">
+                    {t('layout.staffAccounts')}
+                  </Link>
+                </li>
+              ) : null}
+              <li>
+                <Link className="link" to="/staff/account">
+                  {t('layout.account')}
+                </Link>
+              </li>
             </ul>
             <div className="staff-nav__user">
               <span>{t('layout.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>

@@ -1,0 +1,212 @@
+// Every staff page × every role: exactly the answer the permission table promises — 200 for the
+// roles listed here (written out by hand, not read from app/domain/permissions.ts), 403 for the
+// rest, and a redirect to sign in without a session.
+import { eq } from 'drizzle-orm'
+import { beforeAll, expect, it } from 'vitest'
+import { letters, complaints } from '../../db/schema'
+import { staffRoles, type StaffRole } from '~/domain/permissions'
+import { londonDate } from '~/domain/working-days'
+import * as account from '~/routes/staff.account/route'
+import * as calendar from '~/routes/staff.admin.calendar/route'
+import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
+import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
+import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route'
+import * as letter from '~/routes/staff.complaints.$reference_.letters.$letterId/route'
+import * as casePage from '~/routes/staff.complaints.$reference/route'
+import * as queues from '~/routes/staff.complaints._index/route'
+import { runCommands } from '~/server/cases.server'
+import { describeEachEngine } from '../support/databases'
+import { aComplaint, aStaffMember } from '../support/factories'
+import { answer, getRequest, loadContext, statusOf } from '../support/requests'
+import { staffCookie } from '../support/staff-session'
+
+const everyone: StaffRole[] = [...staffRoles]
+const caseWorkers = everyone.filter((role) => role !== 'tenant_panel')
+const handlers: StaffRole[] = ['complaint_handler', 'stage2_reviewer', 'manager']
+const frontLine: StaffRole[] = ['advisor', ...handlers]
+
+type Loader = (args: {
+  request: Request
+  params: Record<string, string>
+  context: ReturnType<typeof loadContext>
+}) => Promise<unknown>
+
+describeEachEngine('the role × route matrix', (handle) => {
+  const cookies = new Map<StaffRole, string>()
+  const refs: Record<'received' | 'acknowledged' | 'responded' | 'closed', string> = {
+    received: '',
+    acknowledged: '',
+    responded: '',
+    closed: '',
+  }
+  let letterId = ''
+  let staffId = ''
+
+  beforeAll(async () => {
+    const { db } = handle()
+    for (const role of staffRoles) {
+      const member = await aStaffMember(db, role)
+      cookies.set(role, await staffCookie(member))
+      if (role === 'complaint_handler') staffId = member.id
+    }
+    const handlerActor = { kind: 'staff' as const, id: staffId, role: 'complaint_handler' }
+    const today = londonDate(new Date())
+    const make = async (steps: 'received' | 'acknowledged' | 'responded' | 'closed') => {
+      const { reference } = await aComplaint(db)
+      const commands = []
+      if (steps !== 'received')
+        commands.push({
+          type: 'acknowledge' as const,
+          on: today,
+          by: handlerActor,
+          elements: ['x'],
+          outcomesSought: 'y',
+        })
+      if (steps === 'responded' || steps === 'closed') {
+        commands.push(
+          {
+            type: 'record_decision' as const,
+            by: handlerActor,
+            elementId: 1,
+            decision: 'not_upheld' as const,
+            reasons: 'r',
+          },
+          { type: 'no_outstanding_actions' as const, by: handlerActor },
+          { type: 'respond' as const, on: today, by: handlerActor },
+        )
+      }
+      if (steps === 'closed') commands.push({ type: 'close' as const, on: today, by: handlerActor })
+      if (commands.length > 0)
+        await runCommands(db, { reference, commands, actor: { type: 'staff', id: staffId }, now: new Date() })
+      return reference
+    }
+    refs.received = await make('received')
+    refs.acknowledged = await make('acknowledged')
+    refs.responded = await make('responded')
+    refs.closed = await make('closed')
+    const [row] = await db
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(eq(complaints.reference, refs.acknowledged))
+    const [firstLetter] = await db
+      .select({ id: letters.id })
+      .from(letters)
+      .where(eq(letters.complaintId, row?.id ?? ''))
+    letterId = firstLetter?.id ?? ''
+  })
+
+  const routes: Array<{
+    name: string
+    loader: Loader
+    path: () => string
+    params: () => Record<string, string>
+    allowed: StaffRole[]
+  }> = [
+    {
+      name: 'work queues',
+      loader: queues.loader as Loader,
+      path: () => '/staff/complaints',
+      params: () => ({}),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'a complaint',
+      loader: casePage.loader as Loader,
+      path: () => `/staff/complaints/${refs.received}`,
+      params: () => ({ reference: refs.received }),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'a letter',
+      loader: letter.loader as Loader,
+      path: () => `/staff/complaints/${refs.acknowledged}/letters/${letterId}`,
+      params: () => ({ reference: refs.acknowledged, letterId }),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'calendar',
+      loader: calendar.loader as Loader,
+      path: () => '/staff/admin/calendar',
+      params: () => ({}),
+      allowed: ['manager', 'administrator'],
+    },
+    {
+      name: 'staff accounts',
+      loader: staffAccounts.loader as Loader,
+      path: () => '/staff/admin/staff',
+      params: () => ({}),
+      allowed: ['administrator'],
+    },
+    {
+      name: 'a staff account',
+      loader: staffAccount.loader as Loader,
+      path: () => `/staff/admin/staff/${staffId}`,
+      params: () => ({ id: staffId }),
+      allowed: ['administrator'],
+    },
+    {
+      name: 'your account',
+      loader: account.loader as Loader,
+      path: () => '/staff/account',
+      params: () => ({}),
+      allowed: everyone,
+    },
+  ]
+
+  const actions: Array<[string, keyof typeof refs, StaffRole[]]> = [
+    ['acknowledge', 'received', handlers],
+    ['assign', 'received', handlers],
+    ['decline', 'received', handlers],
+    ['withdraw', 'received', frontLine],
+    ['note', 'received', frontLine],
+    ['update', 'received', frontLine],
+    ['extend', 'acknowledged', handlers],
+    ['decide', 'acknowledged', handlers],
+    ['remedy', 'acknowledged', handlers],
+    ['no-remedy', 'acknowledged', handlers],
+    ['promise', 'acknowledged', handlers],
+    ['no-actions', 'acknowledged', handlers],
+    ['respond', 'acknowledged', handlers],
+    ['escalate', 'responded', frontLine],
+    ['close', 'responded', handlers],
+    ['reopen', 'closed', ['manager']],
+  ]
+  for (const [action, state, allowed] of actions) {
+    routes.push({
+      name: `case action ${action}`,
+      loader: caseAction.loader as Loader,
+      path: () => `/staff/complaints/${refs[state]}/${action}`,
+      params: () => ({ reference: refs[state], action }),
+      allowed,
+    })
+  }
+
+  it('answers every page for every role as the table says', async () => {
+    const answers: string[] = []
+    const expected: string[] = []
+    for (const route of routes) {
+      for (const role of staffRoles) {
+        const result = await answer(() =>
+          route.loader({
+            request: getRequest(route.path(), { cookie: cookies.get(role) }),
+            params: route.params(),
+            context: loadContext(),
+          }),
+        )
+        answers.push(`${route.name} × ${role} → ${statusOf(result)}`)
+        expected.push(`${route.name} × ${role} → ${route.allowed.includes(role) ? 200 : 403}`)
+      }
+    }
+    expect(answers).toEqual(expected)
+  })
+
+  it('sends anyone without a session to sign in, from every page', async () => {
+    for (const route of routes) {
+      const result = await answer(() =>
+        route.loader({ request: getRequest(route.path()), params: route.params(), context: loadContext() }),
+      )
+      expect(statusOf(result), route.name).toBe(302)
+      expect((result as Response).headers.get('Location'), route.name).toMatch(/^\/staff\/sign-in\?redirectTo=/)
+    }
+  })
+})
