@@ -19,6 +19,7 @@ const demoStaff: Array<{ role: StaffRole; name: string; email: string }> = [
   { role: 'complaint_handler', name: 'Dafydd Evans', email: 'handler@putright.example' },
   { role: 'stage2_reviewer', name: 'Grace Mensah', email: 'reviewer@putright.example' },
   { role: 'manager', name: 'Tomasz Nowak', email: 'manager@putright.example' },
+  { role: 'quality_reviewer', name: 'Siân Morgan', email: 'quality@putright.example' },
   { role: 'administrator', name: 'Priya Patel', email: 'admin@putright.example' },
 ]
 

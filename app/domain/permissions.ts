@@ -35,6 +35,9 @@ export const staffActions = [
   'calendar:manage',
   'cases:import',
   'staff:manage',
+  'contact:log',
+  'audit:view',
+  'audit:export',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -70,6 +73,10 @@ const permissions: Record<StaffAction, readonly StaffRole[]> = {
   'calendar:manage': ['administrator', 'manager'],
   'cases:import': ['administrator'],
   'staff:manage': ['administrator'],
+  'contact:log': frontLine,
+  // Who looked at what is itself sensitive: managers, quality reviewers and administrators.
+  'audit:view': ['manager', 'quality_reviewer', 'administrator'],
+  'audit:export': ['administrator'],
 }
 
 export interface StaffActor {

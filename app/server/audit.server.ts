@@ -27,3 +27,17 @@ export async function recordAudit(tx: Database, event: AuditEvent): Promise<void
     requestId: event.requestId ?? null,
   })
 }
+
+/** Who looked at personal data, and when: a view is audited like a change (issue: audit of views). */
+export async function recordView(
+  db: Database,
+  input: { staffId: string; entityType: string; entityId: string; requestId?: string | null },
+): Promise<void> {
+  await recordAudit(db, {
+    actor: { type: 'staff', id: input.staffId },
+    action: `${input.entityType}.viewed`,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    requestId: input.requestId,
+  })
+}

@@ -1,5 +1,5 @@
 // Everything a staff member sees on one complaint's page, read in one go.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
 import type { WorkingCalendar } from '~/domain/calendar'
 import { currentStage, stageRecord, type ComplaintCase } from '~/domain/complaints/case'
 import { applyCommand, type Command } from '~/domain/complaints/lifecycle'
@@ -95,7 +95,13 @@ export async function loadCaseForStaff(db: Database, reference: string, today: I
         after: auditEvents.after,
       })
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'complaint'), eq(auditEvents.entityId, record.id)))
+      .where(
+        and(
+          eq(auditEvents.entityType, 'complaint'),
+          eq(auditEvents.entityId, record.id),
+          ne(auditEvents.action, 'complaint.viewed'),
+        ),
+      )
       .orderBy(desc(auditEvents.id))
       .limit(500),
     db.select().from(commitments).where(eq(commitments.complaintId, record.id)).orderBy(asc(commitments.position)),

@@ -1,7 +1,8 @@
 // Complaints: the writes that must happen together, and the reads staff pages need.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, sql } from 'drizzle-orm'
 import { acknowledgementDue, type Deadline } from '~/domain/complaints/deadlines'
-import { newComplaintCase } from '~/domain/complaints/case'
+import type { WorkingCalendar } from '~/domain/calendar'
+import { newComplaintCase, type ComplaintCase } from '~/domain/complaints/case'
 import { formatComplaintReference } from '~/domain/complaints/reference'
 import type { AdjustmentKind, Channel } from '~/domain/complaints/status'
 import { requestedAdjustments, type ComplaintAnswers } from '~/domain/journeys/complaint'
@@ -72,34 +73,15 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
       .returning({ id: residents.id })
     if (!resident) throw new Error('Resident not created')
 
-    const receivedOn = londonDate(input.receivedAt)
-    const complaintCase = newComplaintCase(receivedOn, calendar)
-    const [sequence] = await executeRows<{ n: string | number }>(
-      tx,
-      sql`select nextval('complaint_reference_seq') as n`,
-    )
-    const reference = formatComplaintReference(Number(receivedOn.slice(0, 4)), Number(sequence?.n))
-    const ackDue = complaintCase.stages[0]?.acknowledgement ?? acknowledgementDue(receivedOn, calendar)
-
-    const [complaint] = await tx
-      .insert(complaints)
-      .values({
-        reference,
-        residentId: resident.id,
-        channel: input.channel,
-        category: answers.service ?? 'other',
-        description: answers.whatHappened ?? '',
-        desiredOutcome: answers.putRight ?? '',
-        language: answers.language && answers.language !== 'other' ? answers.language : 'en',
-        receivedAt: input.receivedAt,
-        receivedOn,
-        status: 'received',
-        acknowledgementDue: ackDue.due,
-        acknowledgementDueExplanation: ackDue,
-      })
-      .returning({ id: complaints.id })
-    if (!complaint) throw new Error('Complaint not created')
-    await persistCase(tx, complaint.id, complaintCase)
+    const { complaint, reference, receivedOn, ackDue } = await createComplaintRecord(tx, calendar, {
+      residentId: resident.id,
+      channel: input.channel,
+      category: answers.service ?? 'other',
+      description: answers.whatHappened ?? '',
+      desiredOutcome: answers.putRight ?? '',
+      language: answers.language && answers.language !== 'other' ? answers.language : 'en',
+      receivedAt: input.receivedAt,
+    })
 
     const adjustments = requestedAdjustments(answers)
     if (adjustments.length > 0) {
@@ -182,6 +164,54 @@ async function queueReceipt(
     language,
     complaintId: input.complaintId,
   })
+}
+
+export interface ComplaintRecord {
+  residentId: string
+  channel: Channel
+  category: string
+  description: string
+  desiredOutcome: string
+  language: string
+  receivedAt: Date
+  /** DEF-3: dissatisfaction resolved at first contact, the resident not wanting to complain — logged and closed, not a Stage 1 complaint. */
+  resolvedAtFirstContact?: boolean
+  priority?: string
+  representative?: unknown
+}
+
+/** The complaint row and its case, with a new reference: for use inside the caller's transaction. */
+export async function createComplaintRecord(tx: Database, calendar: WorkingCalendar, record: ComplaintRecord) {
+  const receivedOn = londonDate(record.receivedAt)
+  const opened = newComplaintCase(receivedOn, calendar)
+  const complaintCase: ComplaintCase = record.resolvedAtFirstContact
+    ? { ...opened, status: 'resolved_at_first_contact', closedOn: receivedOn }
+    : opened
+  const [sequence] = await executeRows<{ n: string | number }>(tx, sql`select nextval('complaint_reference_seq') as n`)
+  const reference = formatComplaintReference(Number(receivedOn.slice(0, 4)), Number(sequence?.n))
+  const ackDue = opened.stages[0]?.acknowledgement ?? acknowledgementDue(receivedOn, calendar)
+  const [complaint] = await tx
+    .insert(complaints)
+    .values({
+      reference,
+      residentId: record.residentId,
+      channel: record.channel,
+      category: record.category,
+      description: record.description,
+      desiredOutcome: record.desiredOutcome,
+      language: record.language,
+      receivedAt: record.receivedAt,
+      receivedOn,
+      status: complaintCase.status,
+      acknowledgementDue: ackDue.due,
+      acknowledgementDueExplanation: ackDue,
+      priority: record.priority ?? 'normal',
+      representative: record.representative ?? null,
+    })
+    .returning({ id: complaints.id })
+  if (!complaint) throw new Error('Complaint not created')
+  await persistCase(tx, complaint.id, complaintCase)
+  return { complaint, reference, receivedOn, ackDue }
 }
 
 async function replayOf(tx: Database, key: string): Promise<SubmittedComplaint> {

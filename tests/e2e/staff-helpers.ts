@@ -23,6 +23,7 @@ export async function signIn(page: Page, email: string, secret = demoSecret) {
 }
 
 export const staffStates = {
+  'advisor@putright.example': 'test-results/.auth/advisor.json',
   'handler@putright.example': 'test-results/.auth/handler.json',
   'reviewer@putright.example': 'test-results/.auth/reviewer.json',
   'manager@putright.example': 'test-results/.auth/manager.json',

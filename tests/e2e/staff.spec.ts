@@ -3,8 +3,8 @@ import { baseURL } from '../../playwright.config'
 import { signIn } from './staff-helpers'
 import { expect, expectAccessible, test } from './support'
 
-// The advisor signs in only here (the other demo accounts sign in once, in auth.setup.ts).
-const handler = { email: 'advisor@putright.example', password: 'putright-demo' }
+// The quality reviewer signs in only here (the other demo accounts sign in once, in auth.setup.ts).
+const handler = { email: 'quality@putright.example', password: 'putright-demo' }
 
 test('staff sign in, find a resident’s new complaint and see their adjustments and language', async ({ page }) => {
   const resident = new JourneyClient(baseURL)

@@ -135,6 +135,7 @@ export function caseViewModel(view: View, locale: string, today: IsoDate) {
       decline: complaint.decline,
     },
     resident: {
+      id: resident.id,
       name: resident.name,
       email: resident.email,
       phone: resident.phone,

@@ -7,6 +7,7 @@ import { can } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
+import { recordView } from '~/server/audit.server'
 import { requireStaff } from '~/server/auth.server'
 import { loadCaseForStaff } from '~/server/case-view.server'
 import { database } from '~/server/db.server'
@@ -23,18 +24,25 @@ import {
   UpdatesSection,
 } from './sections'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'complaint:view')
   const reference = parseComplaintReference(params.reference ?? '')
   const today = londonDate(new Date())
   const view = reference ? await loadCaseForStaff(database(), reference, today) : null
   if (!view) throw new Response('Not found', { status: 404 })
+  await recordView(database(), {
+    staffId: staff.id,
+    entityType: 'complaint',
+    entityId: view.record.id,
+    requestId: context.requestId,
+  })
   const locale = await getLocale(request)
   const t = await getFixedT(locale, 'staff')
   return {
     title: t('complaint.title', { reference: view.record.reference }),
     backHref: '/staff/complaints',
     actions: availableActions(view.complaint.status, (permission) => can(staff, permission)),
+    canSeeAudit: can(staff, 'audit:view'),
     ...caseViewModel(view, locale, today),
   }
 }
@@ -77,6 +85,13 @@ export default function StaffComplaintPage() {
       <LettersSection reference={data.reference} letters={data.letters} tasks={data.formatTasks} />
       <DetailsSection details={data.details} resident={data.resident} />
       <TimelineSection timeline={data.timeline} reference={data.reference} />
+      {data.canSeeAudit ? (
+        <p className="body">
+          <Link className="link" to={`/staff/complaints/${data.reference}/audit`}>
+            {t('audit.link')}
+          </Link>
+        </p>
+      ) : null}
     </>
   )
 }

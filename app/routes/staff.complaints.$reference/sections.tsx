@@ -402,6 +402,11 @@ export function DetailsSection({ details, resident }: { details: Model['details'
         ]}
       />
       <h2 className="heading-m">{t('complaint.resident.heading')}</h2>
+      <p className="body">
+        <Link className="link" to={`/staff/residents/${resident.id}`}>
+          {t('history.link')}
+        </Link>
+      </p>
       <SummaryList
         rows={[
           { key: 'name', question: t('complaint.resident.name'), answer: resident.name },

@@ -5,15 +5,22 @@ import { parseComplaintReference } from '~/domain/complaints/reference'
 import { formatDateTime } from '~/i18n/format'
 import { getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
+import { recordView } from '~/server/audit.server'
 import { requireStaff } from '~/server/auth.server'
 import { findLetter } from '~/server/letters-store.server'
 import { database } from '~/server/db.server'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request, 'complaint:view')
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, 'complaint:view')
   const reference = parseComplaintReference(params.reference ?? '')
   const letter = reference ? await findLetter(database(), reference, params.letterId ?? '') : null
   if (!letter) throw new Response('Not found', { status: 404 })
+  await recordView(database(), {
+    staffId: staff.id,
+    entityType: 'complaint',
+    entityId: letter.complaintId,
+    requestId: context.requestId,
+  })
   const locale = await getLocale(request)
   return {
     title: letter.subject,

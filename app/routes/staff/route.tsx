@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: staff
       ? {
           queues: can(staff, 'complaint:list'),
+          frontDoor: can(staff, 'contact:log'),
           calendar: can(staff, 'calendar:manage'),
           import: can(staff, 'cases:import'),
           staff: can(staff, 'staff:manage'),
@@ -45,6 +46,13 @@ export default function StaffLayout() {
                 <li>
                   <Link className="link" to="/staff/complaints?view=mine">
                     {t('layout.queues')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.frontDoor ? (
+                <li>
+                  <Link className="link" to="/staff/contacts/new">
+                    {t('layout.frontDoor')}
                   </Link>
                 </li>
               ) : null}
