@@ -38,6 +38,8 @@ export const staffActions = [
   'contact:log',
   'audit:view',
   'audit:export',
+  'resident:export',
+  'resident:anonymise',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -77,6 +79,9 @@ const permissions: Record<StaffAction, readonly StaffRole[]> = {
   // Who looked at what is itself sensitive: managers, quality reviewers and administrators.
   'audit:view': ['manager', 'quality_reviewer', 'administrator'],
   'audit:export': ['administrator'],
+  // Data-protection requests are handled by managers and administrators.
+  'resident:export': ['manager', 'administrator'],
+  'resident:anonymise': ['manager', 'administrator'],
 }
 
 export interface StaffActor {

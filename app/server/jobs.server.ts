@@ -6,7 +6,15 @@ import { run, type Runner } from 'graphile-worker'
 import { Logger } from 'graphile-worker'
 import type { DatabaseHandle } from '../../db/client'
 import { log } from './log.server'
+import { runRetention } from './data-rights.server'
 import { deliverMessage, dueMessages, transportFromEnv, type Transport } from './outbox.server'
+import { queueReminders } from './reminders.server'
+
+/** Once a day: reminders at 07:00, retention at 03:00 (London time on PostgreSQL's crontab). */
+const dailyTasks = {
+  send_reminders: (handle: DatabaseHandle) => queueReminders(handle.db, new Date()),
+  apply_retention: (handle: DatabaseHandle) => runRetention(handle.db, new Date()),
+}
 
 export interface JobRunner {
   stop(): Promise<void>
@@ -35,10 +43,17 @@ export async function startJobRunner(
       noHandleSignals: true,
       pollInterval: options.pollMs ?? 1000,
       logger: quietLogger,
+      crontab: '0 7 * * 1-5 send_reminders\n0 3 * * * apply_retention',
       taskList: {
         deliver_message: async (payload) => {
           const id = typeof payload === 'object' && payload !== null && 'id' in payload ? String(payload.id) : ''
           await deliverMessage(db, id, transport)
+        },
+        send_reminders: async () => {
+          await dailyTasks.send_reminders(handle)
+        },
+        apply_retention: async () => {
+          await dailyTasks.apply_retention(handle)
         },
       },
     })
@@ -66,6 +81,12 @@ export async function startJobRunner(
 
   let stopped = false
   let running: Promise<void> = Promise.resolve()
+  // The embedded database runs the daily tasks itself, every 24 hours from start.
+  const daily = setInterval(() => {
+    for (const task of Object.values(dailyTasks))
+      void task(handle).catch((error: unknown) => log.warn('daily task failed', { error: String(error) }))
+  }, 24 * 3_600_000)
+  daily.unref()
   const tick = async () => {
     for (const id of await dueMessages(db, new Date())) {
       if (stopped) return
@@ -87,6 +108,7 @@ export async function startJobRunner(
     tick,
     stop: async () => {
       stopped = true
+      clearInterval(daily)
       await running
     },
   }

@@ -7,6 +7,12 @@ import { letters, complaints } from '../../db/schema'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
 import * as account from '~/routes/staff.account/route'
+import * as frontDoor from '~/routes/staff.contacts.new/route'
+import * as residentHistory from '~/routes/staff.residents.$id/route'
+import * as residentExport from '~/routes/staff.residents.$id_.export/route'
+import * as residentAnonymise from '~/routes/staff.residents.$id_.anonymise/route'
+import * as caseAudit from '~/routes/staff.complaints.$reference_.audit/route'
+import * as auditCsv from '~/routes/staff.admin.audit[.]csv/route'
 import * as calendar from '~/routes/staff.admin.calendar/route'
 import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
 import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
@@ -41,6 +47,7 @@ describeEachEngine('the role × route matrix', (handle) => {
   }
   let letterId = ''
   let staffId = ''
+  let residentId = ''
 
   beforeAll(async () => {
     const { db } = handle()
@@ -93,6 +100,11 @@ describeEachEngine('the role × route matrix', (handle) => {
       .from(letters)
       .where(eq(letters.complaintId, row?.id ?? ''))
     letterId = firstLetter?.id ?? ''
+    const [received] = await db
+      .select({ residentId: complaints.residentId })
+      .from(complaints)
+      .where(eq(complaints.reference, refs.received))
+    residentId = received?.residentId ?? ''
   })
 
   const routes: Array<{

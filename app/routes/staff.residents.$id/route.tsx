@@ -5,6 +5,7 @@ import { repeatComplaints } from '~/domain/complaints/repeats'
 import { formatDate } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
+import { can } from '~/domain/permissions'
 import { requireStaff } from '~/server/auth.server'
 import { recordView } from '~/server/audit.server'
 import { database } from '~/server/db.server'
@@ -25,7 +26,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const repeats = repeatComplaints(history.complaints)
   return {
     title: t('history.title', { name: history.resident.name }),
+    canExport: can(staff, 'resident:export'),
+    canAnonymise: can(staff, 'resident:anonymise'),
     resident: {
+      id: history.resident.id,
       name: history.resident.name,
       email: history.resident.email,
       phone: history.resident.phone,
@@ -50,12 +54,30 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
 
 export default function ResidentHistoryPage() {
-  const { title, resident, complaints, contacts } = useLoaderData<typeof loader>()
+  const { title, resident, complaints, contacts, canExport, canAnonymise } = useLoaderData<typeof loader>()
   const { t } = useTranslation('staff')
   return (
     <>
       <h1 className="heading-l">{title}</h1>
       <p className="body">{[resident.postcode, resident.email, resident.phone].filter(Boolean).join(' · ')}</p>
+      {canExport || canAnonymise ? (
+        <ul className="list">
+          {canExport ? (
+            <li>
+              <Link className="link" to={`/staff/residents/${resident.id}/export`}>
+                {t('dataRights.exportLink')}
+              </Link>
+            </li>
+          ) : null}
+          {canAnonymise ? (
+            <li>
+              <Link className="link" to={`/staff/residents/${resident.id}/anonymise`}>
+                {t('dataRights.anonymiseLink')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <h2 className="heading-m">{t('history.complaints')}</h2>
       {complaints.length === 0 ? <p className="body">{t('history.none')}</p> : null}
       <ul className="list list--bullet">
