@@ -163,6 +163,48 @@ describeEachEngine('the role × route matrix', (handle) => {
       params: () => ({}),
       allowed: everyone,
     },
+    {
+      name: 'log a contact',
+      loader: frontDoor.loader as Loader,
+      path: () => '/staff/contacts/new',
+      params: () => ({}),
+      allowed: frontLine,
+    },
+    {
+      name: 'resident history',
+      loader: residentHistory.loader as Loader,
+      path: () => `/staff/residents/${residentId}`,
+      params: () => ({ id: residentId }),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'subject access export',
+      loader: residentExport.loader as Loader,
+      path: () => `/staff/residents/${residentId}/export`,
+      params: () => ({ id: residentId }),
+      allowed: ['manager', 'administrator'],
+    },
+    {
+      name: 'anonymise a resident',
+      loader: residentAnonymise.loader as Loader,
+      path: () => `/staff/residents/${residentId}/anonymise`,
+      params: () => ({ id: residentId }),
+      allowed: ['manager', 'administrator'],
+    },
+    {
+      name: 'a complaint’s audit trail',
+      loader: caseAudit.loader as Loader,
+      path: () => `/staff/complaints/${refs.received}/audit`,
+      params: () => ({ reference: refs.received }),
+      allowed: ['manager', 'quality_reviewer', 'administrator'],
+    },
+    {
+      name: 'audit log export',
+      loader: auditCsv.loader as Loader,
+      path: () => '/staff/admin/audit.csv',
+      params: () => ({}),
+      allowed: ['administrator'],
+    },
   ]
 
   const actions: Array<[string, keyof typeof refs, StaffRole[]]> = [

@@ -47,9 +47,9 @@ export default function SubjectAccessPage() {
           {t('dataRights.downloadJson')}
         </a>
       </p>
-      <pre className="letter-text" tabIndex={0}>
-        {json}
-      </pre>
+      <div className="table-wrapper" role="region" aria-label={t('dataRights.exportLink')} tabIndex={0}>
+        <pre className="letter-text">{json}</pre>
+      </div>
     </>
   )
 }
