@@ -121,7 +121,14 @@ function calendarFor(base: WorkingCalendar, rows: readonly ValidCaseRow[]): Work
  * with the line (identical → skipped; different → a problem). Only a file with no problems is
  * written, in one transaction.
  */
-export async function importCases(db: Database, csvText: string, { now }: { now: Date }): Promise<ImportResult> {
+export async function importCases(
+  db: Database,
+  csvText: string,
+  {
+    now,
+    dryRun = false,
+  }: { now: Date; /** Check everything and count, write nothing: the back office's preview. */ dryRun?: boolean },
+): Promise<ImportResult> {
   const parsed = parseCaseCsv(csvText)
   const validated = validateCaseRows(parsed.rows, 2, { lines: parsed.lines, today: londonDate(now) })
   const problems = [...parsed.problems, ...validated.problems]
@@ -157,7 +164,7 @@ export async function importCases(db: Database, csvText: string, { now }: { now:
       }
     }
     if (problems.length > 0) return { ok: false, problems: problems.sort(byLineThenColumn) } as const
-    await writeCases(tx, fresh, calendar, settings, now)
+    if (!dryRun) await writeCases(tx, fresh, calendar, settings, now)
     return { ok: true, imported: fresh.length, skipped: rows.length - fresh.length } as const
   })
 }

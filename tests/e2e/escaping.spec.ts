@@ -5,12 +5,20 @@ import { expect, test } from './support'
 
 const payloads = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><b>bold</b>', "';alert(2)//"]
 
-test('script and markup typed by a resident appear as text on every staff page that shows them', async ({ browser }) => {
+test('script and markup typed by a resident appear as text on every staff page that shows them', async ({
+  browser,
+}) => {
   const resident = new JourneyClient(baseURL)
   const key = await resident.answerEverything({
     'what-happened': { whatHappened: `Happened: ${payloads.join(' ')}` },
     'put-right': { putRight: `Put right: ${payloads[1]}` },
-    contact: { name: `Eve ${payloads[2]}`, email: 'eve@example.org', phone: '', address: payloads[0] ?? '', postcode: '' },
+    contact: {
+      name: `Eve ${payloads[2]}`,
+      email: 'eve@example.org',
+      phone: '',
+      address: payloads[0] ?? '',
+      postcode: '',
+    },
   })
   await resident.submit(key)
   const reference = (await resident.confirmedReference()) ?? ''
@@ -31,7 +39,8 @@ test('script and markup typed by a resident appear as text on every staff page t
 
   for (const path of pages) {
     await handler.goto(path)
-    for (const tag of ['script', 'img', 'b']) await expect(handler.locator(`main ${tag}`), `${tag} on ${path}`).toHaveCount(0)
+    for (const tag of ['script', 'img', 'b'])
+      await expect(handler.locator(`main ${tag}`), `${tag} on ${path}`).toHaveCount(0)
   }
   await handler.goto(`/staff/complaints/${reference}`)
   await expect(handler.locator('main')).toContainText(payloads[0] ?? '')

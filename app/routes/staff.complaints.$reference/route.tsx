@@ -69,7 +69,10 @@ export default function StaffComplaintPage() {
           <ul className="case-actions__list">
             {data.actions.map((action) => (
               <li key={action}>
-                <Link className="button button--secondary" to={`/staff/complaints/${data.reference}/${action}`}>
+                <Link
+                  className="button button--secondary"
+                  to={`/staff/complaints/${encodeURIComponent(data.reference)}/${action}`}
+                >
                   {t(`case.actions.${action}`)}
                 </Link>
               </li>
@@ -87,7 +90,7 @@ export default function StaffComplaintPage() {
       <TimelineSection timeline={data.timeline} reference={data.reference} />
       {data.canSeeAudit ? (
         <p className="body">
-          <Link className="link" to={`/staff/complaints/${data.reference}/audit`}>
+          <Link className="link" to={`/staff/complaints/${encodeURIComponent(data.reference)}/audit`}>
             {t('audit.link')}
           </Link>
         </p>

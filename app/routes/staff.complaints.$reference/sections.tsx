@@ -324,7 +324,7 @@ export function LettersSection({
         <ul className="list list--bullet">
           {letters.map((letter) => (
             <li key={letter.id}>
-              <Link className="link" to={`/staff/complaints/${reference}/letters/${letter.id}`}>
+              <Link className="link" to={`/staff/complaints/${encodeURIComponent(reference)}/letters/${letter.id}`}>
                 {letter.subject}
               </Link>{' '}
               – {letter.createdAt} – {languageName(letter.language)}, {t(`letterFormats.${letter.format}`)}
@@ -448,7 +448,10 @@ export function TimelineSection({ timeline, reference }: { timeline: Model['time
             ) : null}
             {entry.kind === 'letter' ? (
               <p className="body">
-                <Link className="link" to={`/staff/complaints/${reference}/letters/${entry.letterId}`}>
+                <Link
+                  className="link"
+                  to={`/staff/complaints/${encodeURIComponent(reference)}/letters/${entry.letterId}`}
+                >
                   {entry.subject}
                 </Link>
               </p>

@@ -39,7 +39,7 @@ async function guard(request: Request, params: LoaderFunctionArgs['params']) {
   if (!view) throw new Response('Not found', { status: 404 })
   // The transition table decides what can happen now; an action it does not allow goes back to the case.
   if (!availableActions(view.complaint.status, (permission) => can(staff, permission)).includes(action)) {
-    throw redirect(`/staff/complaints/${reference}`)
+    throw redirect(`/staff/complaints/${encodeURIComponent(reference)}`)
   }
   return { action, reference, staff, today, view }
 }
@@ -60,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t(`case.actions.${action}`),
     caption: t('complaint.title', { reference }),
-    backHref: `/staff/complaints/${reference}`,
+    backHref: `/staff/complaints/${encodeURIComponent(reference)}`,
     action,
     reference,
     today,
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { action, reference, staff, today, view } = await guard(request, params)
   const form = await readForm(request)
   const db = database()
-  const caseUrl = `/staff/complaints/${reference}`
+  const caseUrl = `/staff/complaints/${encodeURIComponent(reference)}`
 
   if (action === 'note' || action === 'update') {
     const parsed = parseRecord(action, form, today)

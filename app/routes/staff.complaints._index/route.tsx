@@ -158,7 +158,7 @@ export default function WorkQueues() {
             {items.map((item) => (
               <tr key={item.reference}>
                 <th scope="row">
-                  <Link className="link" to={`/staff/complaints/${item.reference}`}>
+                  <Link className="link" to={`/staff/complaints/${encodeURIComponent(item.reference)}`}>
                     <bdi>{item.reference}</bdi>
                   </Link>
                 </th>

@@ -41,7 +41,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   if ('notFound' in logged)
     return rejectForm(context, { errors: { residentId: { key: 'errors:frontDoor.residentRequired' } }, values: form })
-  return redirect(logged.reference ? `/staff/complaints/${logged.reference}` : `/staff/contacts/new?logged=1`)
+  return redirect(
+    logged.reference ? `/staff/complaints/${encodeURIComponent(logged.reference)}` : `/staff/contacts/new?logged=1`,
+  )
 }
 
 export default function FrontDoorPage() {

@@ -83,7 +83,7 @@ export default function ResidentHistoryPage() {
       <ul className="list list--bullet">
         {complaints.map((c) => (
           <li key={c.reference}>
-            <Link className="link" to={`/staff/complaints/${c.reference}`}>
+            <Link className="link" to={`/staff/complaints/${encodeURIComponent(c.reference)}`}>
               <bdi>{c.reference}</bdi>
             </Link>{' '}
             – {c.receivedOn} – {t(`serviceAreas.${c.category}`, { defaultValue: c.category })} –{' '}

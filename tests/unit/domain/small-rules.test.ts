@@ -13,7 +13,10 @@ describe('complaint references', () => {
     ['PR-2026-000123', 'PR-2026-000123'],
     [' pr-2026-123 ', 'PR-2026-000123'],
     ['PR2026000123', 'PR-2026-000123'],
-    ['PR-26-1', null],
+    ['PR-26-1', 'PR-26-1'],
+    ['cx/2025/001', 'CX/2025/001'],
+    ['a b', 'AB'],
+    ['-x', null],
     ['../etc/passwd', null],
     ['', null],
   ])('reads %j as %j', (input, expected) => {
