@@ -206,6 +206,13 @@ describeEachEngine('the role × route matrix', (handle) => {
       params: () => ({}),
       allowed: ['administrator'],
     },
+    {
+      name: 'import cases',
+      loader: caseImport.loader as Loader,
+      path: () => '/staff/admin/import',
+      params: () => ({}),
+      allowed: ['administrator'],
+    },
   ]
 
   const actions: Array<[string, keyof typeof refs, StaffRole[]]> = [

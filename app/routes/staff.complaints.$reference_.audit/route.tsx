@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = await getFixedT(locale, 'staff')
   return {
     title: t('audit.title', { reference }),
-    backHref: `/staff/complaints/${encodeURIComponent(reference)}`,
+    backHref: `/staff/complaints/${encodeURIComponent(reference ?? '')}`,
     events: events.map((e) => ({ ...e, occurredAt: formatDateTime(e.occurredAt, locale) })),
   }
 }

@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
   return {
     title: letter.subject,
-    backHref: `/staff/complaints/${encodeURIComponent(reference)}`,
+    backHref: `/staff/complaints/${encodeURIComponent(reference ?? '')}`,
     html: letter.bodyHtml,
     text: letter.bodyText,
     createdAt: formatDateTime(letter.createdAt, locale),
