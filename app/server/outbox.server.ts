@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { directionOf } from '~/i18n/config'
 import { outboxMessages } from '../../db/schema'
+import { notifySms } from './notify.server'
 import type { Database } from './db.server'
 import { log } from './log.server'
 
@@ -71,10 +72,13 @@ const MESSAGE_DOMAIN = process.env.MAIL_MESSAGE_ID_DOMAIN ?? 'putright.example'
 
 /** SMTP via nodemailer when SMTP_URL is set; otherwise each email is written to a file in the data directory. */
 export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transport {
-  if (env.SMTP_URL) return smtpTransport(nodemailer.createTransport(env.SMTP_URL), 'smtp')
+  const sendSms = notifySms(env)
+  if (env.SMTP_URL)
+    return { ...smtpTransport(nodemailer.createTransport(env.SMTP_URL), 'smtp'), ...(sendSms ? { sendSms } : {}) }
   const dir = path.resolve(env.PUTRIGHT_DATA_DIR ?? '.data', 'mail')
   return {
     name: 'file',
+    ...(sendSms ? { sendSms } : {}),
     async sendEmail(message) {
       const raw = await new Promise<Buffer>((resolve, reject) => {
         nodemailer

@@ -202,3 +202,65 @@ it('the embedded runner delivers on PGlite', async () => {
     await handle.close()
   }
 })
+
+it('sends SMS through GOV.UK Notify’s API, signed with the service’s key, and skips SMS when Notify is off', async () => {
+  const serviceId = '11111111-2222-3333-4444-555555555555'
+  const secret = '66666666-7777-8888-9999-000000000000'
+  const requests: Array<{ auth: string; body: { phone_number: string; personalisation: { body: string } } }> = []
+  const { createServer } = await import('node:http')
+  const { createHmac } = await import('node:crypto')
+  const server = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    req.on('end', () => {
+      requests.push({ auth: req.headers.authorization ?? '', body: JSON.parse(body) as never })
+      res.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: 'notify-1' }))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  const port = (server.address() as { port: number }).port
+  const handle = await openTestDatabase('pglite')
+  try {
+    const { transportFromEnv } = await import('~/server/outbox.server')
+    const notify = transportFromEnv({
+      NOTIFY_API_KEY: `putright-${serviceId}-${secret}`,
+      NOTIFY_SMS_TEMPLATE_ID: 'template',
+      NOTIFY_BASE_URL: `http://127.0.0.1:${port}`,
+      PUTRIGHT_DATA_DIR: '/tmp',
+    })
+    const id = await handle.db.transaction((tx) =>
+      enqueueMessage(tx, {
+        channel: 'sms',
+        purpose: 'code',
+        recipient: '07700900982',
+        subject: 'code',
+        bodyText: 'Your code is 123456',
+        language: 'en',
+      }),
+    )
+    expect(await deliverMessage(handle.db, id, notify)).toBe('sent')
+    expect(requests[0]?.body).toMatchObject({
+      phone_number: '07700900982',
+      personalisation: { body: 'Your code is 123456' },
+    })
+    const [header, payload, signature] = (requests[0]?.auth.replace('Bearer ', '') ?? '').split('.')
+    expect(signature).toBe(createHmac('sha256', secret).update(`${header}.${payload}`).digest('base64url'))
+    expect(JSON.parse(Buffer.from(payload ?? '', 'base64url').toString())).toMatchObject({ iss: serviceId })
+
+    const off = transportFromEnv({ PUTRIGHT_DATA_DIR: '/tmp' })
+    const skipped = await handle.db.transaction((tx) =>
+      enqueueMessage(tx, {
+        channel: 'sms',
+        purpose: 'code',
+        recipient: '07700900982',
+        subject: 'code',
+        bodyText: 'x',
+        language: 'en',
+      }),
+    )
+    expect(await deliverMessage(handle.db, skipped, off)).toBe('skipped')
+  } finally {
+    server.close()
+    await handle.close()
+  }
+})
