@@ -18,7 +18,7 @@ export function notifyToken(serviceId: string, secret: string, now = new Date())
   return `${header}.${payload}.${signature}`
 }
 
-export function notifySms(env: NodeJS.ProcessEnv = process.env) {
+export function notifySms(env: Record<string, string | undefined> = process.env) {
   const key = env.NOTIFY_API_KEY ? parseNotifyKey(env.NOTIFY_API_KEY) : null
   const templateId = env.NOTIFY_SMS_TEMPLATE_ID
   if (!key || !templateId) return undefined

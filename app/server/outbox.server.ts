@@ -71,7 +71,7 @@ const FROM = process.env.MAIL_FROM ?? 'PutRight <complaints@putright.example>'
 const MESSAGE_DOMAIN = process.env.MAIL_MESSAGE_ID_DOMAIN ?? 'putright.example'
 
 /** SMTP via nodemailer when SMTP_URL is set; otherwise each email is written to a file in the data directory. */
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transport {
+export function transportFromEnv(env: Record<string, string | undefined> = process.env): Transport {
   const sendSms = notifySms(env)
   if (env.SMTP_URL)
     return { ...smtpTransport(nodemailer.createTransport(env.SMTP_URL), 'smtp'), ...(sendSms ? { sendSms } : {}) }
