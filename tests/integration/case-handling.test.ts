@@ -5,12 +5,12 @@ import { responseDeadline, type ComplaintCase } from '~/domain/complaints/case'
 import type { Actor } from '~/domain/complaints/lifecycle'
 import { addWorkingDays, englandAndWalesBankHolidays, londonDate } from '~/domain/working-days'
 import * as actionRoute from '~/routes/staff.complaints.$reference_.$action/route'
-import * as signInRoute from '~/routes/staff.sign-in/route'
 import { runCommand, runCommands } from '~/server/cases.server'
 import { addClosureDay, removeClosureDay } from '~/server/closure-days.server'
 import { describeEachEngine } from '../support/databases'
 import { aComplaint, aStaffMember, someAnswers } from '../support/factories'
-import { answer, bodyOf, cookieFrom, formRequest, loadContext, statusOf } from '../support/requests'
+import { answer, bodyOf, formRequest, loadContext, statusOf } from '../support/requests'
+import { staffCookie } from '../support/staff-session'
 
 const bankHolidays = new Set(englandAndWalesBankHolidays(2025, 2030))
 
@@ -205,18 +205,7 @@ describeEachEngine('handling a complaint under the Code', (handle) => {
 
   it('answers a malformed action form with 400, a refusal of the Code with 409, and writes nothing for either', async () => {
     const { reference, handler, complaintId } = await acknowledgedComplaint()
-    const signedIn = await answer(() =>
-      signInRoute.action({
-        request: formRequest('/staff/sign-in', {
-          email: handler.email,
-          password: handler.password,
-          redirectTo: '/staff',
-        }),
-        params: {},
-        context: loadContext(),
-      }),
-    )
-    const cookie = cookieFrom(signedIn as Response, 'pr_staff')
+    const cookie = await staffCookie(handler)
     const post = (action: string, fields: Record<string, string>) =>
       answer(() =>
         actionRoute.action({
