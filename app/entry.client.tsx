@@ -4,7 +4,7 @@ import Backend from 'i18next-http-backend'
 import { StrictMode, startTransition } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { defaultNamespace, namespaces } from './i18n/config'
+import { defaultNamespace, namespacesFor } from './i18n/config'
 
 async function hydrate() {
   const version = document.querySelector('meta[name="putright-locales"]')?.getAttribute('content') ?? ''
@@ -12,11 +12,12 @@ async function hydrate() {
     .use(initReactI18next)
     .use(Backend)
     .init({
-      lng: document.documentElement.lang,
+      lng: document.documentElement.dataset.locale ?? document.documentElement.lang,
       // Every locale has every key (tests/unit/locales.test.ts), so no fallback is fetched.
       fallbackLng: false,
       load: 'currentOnly',
-      ns: [...namespaces],
+      lowerCaseLng: true,
+      ns: [...namespacesFor(document.documentElement.dataset.locale ?? 'en')],
       defaultNS: defaultNamespace,
       backend: { loadPath: `/locales/{{lng}}/{{ns}}.json?v=${version}` },
       interpolation: { escapeValue: false },

@@ -13,7 +13,7 @@ import {
 import { useEffect, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNonce } from './components/nonce'
-import { directionOf, fallbackLanguage } from './i18n/config'
+import { directionOf, fallbackLanguage, htmlLangOf } from './i18n/config'
 import { getFixedT, getLocale, localesVersion } from './i18n/i18n.server'
 import { enhanceScriptVersion } from './server/assets.server'
 import styles from './styles.css'
@@ -62,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const locale = data?.locale ?? i18n.language ?? fallbackLanguage
   return (
-    <html lang={locale} dir={data?.dir ?? directionOf(locale)}>
+    <html lang={htmlLangOf(locale)} dir={data?.dir ?? directionOf(locale)} data-locale={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -45,13 +45,13 @@ export function hasConsent(
 }
 
 const line = (max: number) =>
-  z.preprocess(cleanLine, z.string().max(max, { error: 'errors:case.tooLong' })).transform((v) => v || null)
+  z.preprocess(cleanLine, z.string().max(max, { error: 'staff-errors:case.tooLong' })).transform((v) => v || null)
 const list = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values)))
 
 export const frontDoorForm = z
   .object({
-    submissionKey: z.string().uuid({ error: 'errors:frontDoor.stale' }),
+    submissionKey: z.string().uuid({ error: 'staff-errors:frontDoor.stale' }),
     residentId: z.preprocess(cleanLine, z.string()),
     name: line(200),
     email: line(254).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
@@ -59,15 +59,15 @@ export const frontDoorForm = z
     }),
     phone: line(40),
     postcode: line(20),
-    channel: z.enum(channels, { error: 'errors:frontDoor.channelRequired' }),
+    channel: z.enum(channels, { error: 'staff-errors:frontDoor.channelRequired' }),
     channelDetail: line(100),
     summary: z.preprocess(
       cleanText,
-      z.string().min(1, { error: 'errors:frontDoor.summaryRequired' }).max(10_000, { error: 'errors:case.tooLong' }),
+      z.string().min(1, { error: 'staff-errors:frontDoor.summaryRequired' }).max(10_000, { error: 'staff-errors:case.tooLong' }),
     ),
-    desiredOutcome: z.preprocess(cleanText, z.string().max(5000, { error: 'errors:case.tooLong' })),
+    desiredOutcome: z.preprocess(cleanText, z.string().max(5000, { error: 'staff-errors:case.tooLong' })),
     serviceArea: z.enum(serviceAreas, { error: 'errors:service.required' }),
-    outcome: z.enum(offerOutcomes, { error: 'errors:frontDoor.outcomeRequired' }),
+    outcome: z.enum(offerOutcomes, { error: 'staff-errors:frontDoor.outcomeRequired' }),
     serviceRequestReference: line(60),
     representativeType: z.enum(representativeTypes).default('none'),
     representativeName: line(200),
@@ -80,20 +80,20 @@ export const frontDoorForm = z
     if (value.residentId === 'new' || value.residentId === '') {
       if (!value.name) ctx.addIssue({ code: 'custom', path: ['name'], message: 'errors:name.required' })
     } else if (!/^[0-9a-f-]{36}$/.test(value.residentId)) {
-      ctx.addIssue({ code: 'custom', path: ['residentId'], message: 'errors:frontDoor.residentRequired' })
+      ctx.addIssue({ code: 'custom', path: ['residentId'], message: 'staff-errors:frontDoor.residentRequired' })
     }
     if (value.representativeType !== 'none') {
       if (!value.representativeName)
         ctx.addIssue({
           code: 'custom',
           path: ['representativeName'],
-          message: 'errors:frontDoor.representativeNameRequired',
+          message: 'staff-errors:frontDoor.representativeNameRequired',
         })
       if (!value.consentMethod)
-        ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'errors:frontDoor.consentRequired' })
+        ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'staff-errors:frontDoor.consentRequired' })
     }
     if ((value.channel === 'mp' || value.channel === 'councillor') && value.representativeType === 'none') {
-      ctx.addIssue({ code: 'custom', path: ['representativeType'], message: 'errors:frontDoor.memberIsRepresentative' })
+      ctx.addIssue({ code: 'custom', path: ['representativeType'], message: 'staff-errors:frontDoor.memberIsRepresentative' })
     }
   })
 

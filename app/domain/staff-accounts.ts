@@ -6,7 +6,7 @@ import { cleanLine } from './text'
 export const staffAccountForm = z.object({
   name: z.preprocess(
     cleanLine,
-    z.string().min(1, { error: 'errors:staff.nameRequired' }).max(200, { error: 'errors:staff.nameRequired' }),
+    z.string().min(1, { error: 'staff-errors:staff.nameRequired' }).max(200, { error: 'staff-errors:staff.nameRequired' }),
   ),
   email: z.preprocess(
     cleanLine,
@@ -15,15 +15,15 @@ export const staffAccountForm = z.object({
       .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'errors:email.invalid' })
       .max(254, { error: 'errors:email.invalid' }),
   ),
-  role: z.enum(staffRoles, { error: 'errors:staff.roleRequired' }),
+  role: z.enum(staffRoles, { error: 'staff-errors:staff.roleRequired' }),
   // NCSC: length over complexity; 12 characters at least, any characters, paste allowed.
   password: z
-    .string({ error: 'errors:staff.passwordTooShort' })
-    .min(12, { error: 'errors:staff.passwordTooShort' })
+    .string({ error: 'staff-errors:staff.passwordTooShort' })
+    .min(12, { error: 'staff-errors:staff.passwordTooShort' })
     .max(1000),
 })
 
 export const staffUpdateForm = z.object({
-  role: z.enum(staffRoles, { error: 'errors:staff.roleRequired' }),
+  role: z.enum(staffRoles, { error: 'staff-errors:staff.roleRequired' }),
   active: z.preprocess((v) => v === 'yes', z.boolean()),
 })

@@ -12,6 +12,8 @@ import {
   isInterfaceLanguage,
   languageCookieName,
   namespaces,
+  namespacesFor,
+  isStaffLanguage,
   type InterfaceLanguage,
   type Namespace,
 } from './config'
@@ -23,7 +25,7 @@ function loadResources(): { resources: Resource; version: string } {
   const resources: Resource = {}
   for (const { code } of interfaceLanguages) {
     resources[code] = {}
-    for (const ns of namespaces) {
+    for (const ns of namespacesFor(code)) {
       const raw = readFileSync(path.join(localesDir, code, `${ns}.json`), 'utf8')
       hash.update(raw)
       resources[code][ns] = JSON.parse(raw) as Record<string, unknown>
@@ -51,6 +53,8 @@ export function getI18n(language: InterfaceLanguage): I18n {
       defaultNS: defaultNamespace,
       resources,
       initImmediate: false,
+      // Keeps 'en-easy' as written: i18next would otherwise read 'easy' as a script ('en-Easy').
+      lowerCaseLng: true,
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     })
@@ -75,10 +79,15 @@ const detector = new LanguageDetector({
   findLocale: async (request) => cookieLanguage(request),
 })
 
-/** `?lng=` first, then the remembered choice, then the browser's Accept-Language, then English. */
+/**
+ * `?lng=` first, then the remembered choice, then the browser's Accept-Language, then English.
+ * The back office is in the staff languages only: anything else shows it in English.
+ */
 export async function getLocale(request: Request): Promise<InterfaceLanguage> {
   const detected = await detector.detect(request)
-  return isInterfaceLanguage(detected) ? detected : fallbackLanguage
+  const language = isInterfaceLanguage(detected) ? detected : fallbackLanguage
+  if (new URL(request.url).pathname.startsWith('/staff') && !isStaffLanguage(language)) return fallbackLanguage
+  return language
 }
 
 export async function getFixedT(requestOrLanguage: Request | InterfaceLanguage, ns: Namespace = defaultNamespace) {

@@ -178,7 +178,7 @@ async function createSession(
 
 export type SecondFactorResult =
   | { ok: true; setCookies: string[]; redirectTo: string }
-  | { ok: false; reason: 'errors:signIn.codeInvalid' | 'errors:signIn.tooManyAttempts'; blockedSeconds?: number }
+  | { ok: false; reason: 'staff-errors:signIn.codeInvalid' | 'staff-errors:signIn.tooManyAttempts'; blockedSeconds?: number }
 
 /** The second factor: a TOTP code not used before, or an unused recovery code. */
 export async function completeSignIn(
@@ -192,7 +192,7 @@ export async function completeSignIn(
   const { user, challenge } = found
   const key = `signin:account:${user.email.toLowerCase()}`
   const blocked = await blockedFor(db, key, now)
-  if (blocked > 0) return { ok: false, reason: 'errors:signIn.tooManyAttempts', blockedSeconds: blocked }
+  if (blocked > 0) return { ok: false, reason: 'staff-errors:signIn.tooManyAttempts', blockedSeconds: blocked }
   const step = user.totpSecret ? totpStep(user.totpSecret, input.code, now) : null
   return db.transaction(async (tx) => {
     let factor: 'totp' | 'recovery_code' | null = null
@@ -228,7 +228,7 @@ export async function completeSignIn(
         after: { factor: 'second' },
         requestId: input.requestId,
       })
-      return { ok: false, reason: 'errors:signIn.codeInvalid' } as const
+      return { ok: false, reason: 'staff-errors:signIn.codeInvalid' } as const
     }
     await tx.update(staffSignInChallenges).set({ usedAt: now }).where(eq(staffSignInChallenges.id, challenge.id))
     await clearFailures(tx, key)
@@ -269,7 +269,7 @@ export async function enrolmentDetails(db: Database, request: Request, now = new
 
 export type EnrolmentResult =
   | { ok: true; recoveryCodes: string[]; setCookies: string[]; redirectTo: string }
-  | { ok: false; reason: 'errors:signIn.codeInvalid' }
+  | { ok: false; reason: 'staff-errors:signIn.codeInvalid' }
 
 export async function completeEnrolment(
   db: Database,
@@ -282,7 +282,7 @@ export async function completeEnrolment(
   const { user, challenge } = found
   const secret = challenge.pendingSecret ?? ''
   const step = totpStep(secret, input.code, now)
-  if (step === null) return { ok: false, reason: 'errors:signIn.codeInvalid' }
+  if (step === null) return { ok: false, reason: 'staff-errors:signIn.codeInvalid' }
   const codes = newRecoveryCodes()
   return db.transaction(async (tx) => {
     await tx
@@ -453,7 +453,7 @@ export async function listStaff(db: Database) {
 
 export type AccountChange =
   | { ok: true; id: string }
-  | { ok: false; reason: 'errors:staff.emailTaken' | 'errors:staff.notFound' | 'errors:staff.lastAdministrator' }
+  | { ok: false; reason: 'staff-errors:staff.emailTaken' | 'staff-errors:staff.notFound' | 'staff-errors:staff.lastAdministrator' }
 
 /** Administrators create accounts; the new member of staff sets up their second factor at first sign-in. */
 export async function createStaffAccount(
@@ -467,7 +467,7 @@ export async function createStaffAccount(
       .values({ name: input.name, email: input.email.trim(), role: input.role, passwordHash })
       .onConflictDoNothing()
       .returning({ id: staffUsers.id })
-    if (!created) return { ok: false, reason: 'errors:staff.emailTaken' } as const
+    if (!created) return { ok: false, reason: 'staff-errors:staff.emailTaken' } as const
     await recordAudit(tx, {
       actor: { type: 'staff', id: input.by },
       action: 'staff.created',
@@ -487,13 +487,13 @@ export async function updateStaffAccount(
 ): Promise<AccountChange> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(staffUsers).where(eq(staffUsers.id, input.id)).limit(1).for('update')
-    if (!before) return { ok: false, reason: 'errors:staff.notFound' } as const
+    if (!before) return { ok: false, reason: 'staff-errors:staff.notFound' } as const
     if (before.role === 'administrator' && (input.role !== 'administrator' || !input.active)) {
       const [others] = await tx
         .select({ n: sql<number>`count(*)`.mapWith(Number) })
         .from(staffUsers)
         .where(and(eq(staffUsers.role, 'administrator'), eq(staffUsers.active, true), ne(staffUsers.id, input.id)))
-      if ((others?.n ?? 0) === 0) return { ok: false, reason: 'errors:staff.lastAdministrator' } as const
+      if ((others?.n ?? 0) === 0) return { ok: false, reason: 'staff-errors:staff.lastAdministrator' } as const
     }
     await tx
       .update(staffUsers)

@@ -14,7 +14,7 @@ export async function listClosureDays(db: Database) {
 }
 
 export type ClosureChange =
-  { ok: true; redated: number } | { ok: false; reason: 'errors:calendar.alreadyClosed' | 'errors:calendar.notClosed' }
+  { ok: true; redated: number } | { ok: false; reason: 'staff-errors:calendar.alreadyClosed' | 'staff-errors:calendar.notClosed' }
 
 async function redateAll(
   tx: Database,
@@ -63,7 +63,7 @@ export async function addClosureDay(
       .values({ date: input.date, description: input.description })
       .onConflictDoNothing()
       .returning()
-    if (!inserted) return { ok: false, reason: 'errors:calendar.alreadyClosed' } as const
+    if (!inserted) return { ok: false, reason: 'staff-errors:calendar.alreadyClosed' } as const
     await recordAudit(tx, {
       actor: { type: 'staff', id: input.staffId },
       action: 'calendar.closure_day_added',
@@ -83,7 +83,7 @@ export async function removeClosureDay(
 ): Promise<ClosureChange> {
   return db.transaction(async (tx) => {
     const [removed] = await tx.delete(closureDays).where(eq(closureDays.date, input.date)).returning()
-    if (!removed) return { ok: false, reason: 'errors:calendar.notClosed' } as const
+    if (!removed) return { ok: false, reason: 'staff-errors:calendar.notClosed' } as const
     await recordAudit(tx, {
       actor: { type: 'staff', id: input.staffId },
       action: 'calendar.closure_day_removed',

@@ -93,7 +93,7 @@ describeEachEngine('handling a complaint under the Code', (handle) => {
     const results = await Promise.all([extend(), extend()])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const refused = results.find((r) => !r.ok)
-    expect(refused && 'refusal' in refused ? refused.refusal.key : null).toBe('errors:extend.overCap')
+    expect(refused && 'refusal' in refused ? refused.refusal.key : null).toBe('staff-errors:extend.overCap')
     const [row] = await handle().db.select().from(complaints).where(eq(complaints.reference, reference))
     const stage1 = (row?.caseState as ComplaintCase).stages[0]
     expect(stage1?.extensions).toHaveLength(1)
@@ -196,7 +196,7 @@ describeEachEngine('handling a complaint under the Code', (handle) => {
     expect(redated.some((event) => event.action === 'complaint.redated')).toBe(true)
     expect(await addClosureDay(db, { date: closure, description: 'again', staffId: admin.id })).toEqual({
       ok: false,
-      reason: 'errors:calendar.alreadyClosed',
+      reason: 'staff-errors:calendar.alreadyClosed',
     })
     await removeClosureDay(db, { date: closure, staffId: admin.id })
     const [restored] = await db.select().from(complaints).where(eq(complaints.reference, reference))
@@ -224,7 +224,7 @@ describeEachEngine('handling a complaint under the Code', (handle) => {
     const overCap = await post('extend', { workingDays: '11', reason: 'Survey', confirm: 'yes' })
     expect(statusOf(overCap)).toBe(409)
     expect(bodyOf<{ errors: Record<string, { key: string }> }>(overCap).errors.workingDays?.key).toBe(
-      'errors:extend.overCap',
+      'staff-errors:extend.overCap',
     )
     expect(await auditCount(complaintId)).toBe(audits)
     const confirmed = await post('extend', { workingDays: '3', reason: 'Survey', confirm: 'yes' })

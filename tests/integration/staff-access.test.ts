@@ -45,7 +45,7 @@ describeEachEngine('staff sign-in and access', (handle) => {
     expect(statusOf(wrongPassword)).toBe(400)
     expect(statusOf(unknownEmail)).toBe(400)
     expect(bodyOf<Rejected>(wrongPassword).errors).toEqual(bodyOf<Rejected>(unknownEmail).errors)
-    expect(bodyOf<Rejected>(wrongPassword).errors.email?.key).toBe('errors:signIn.failed')
+    expect(bodyOf<Rejected>(wrongPassword).errors.email?.key).toBe('staff-errors:signIn.failed')
   })
 
   it('asks for the second factor after the password, then starts a session and lists complaints', async () => {
@@ -99,7 +99,7 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const b = cookieFrom((await password(handler.email, handler.password)) as Response, 'pr_challenge')
     const replay = await code(b, now)
     expect(statusOf(replay)).toBe(400)
-    expect(bodyOf<Rejected>(replay).errors.code?.key).toBe('errors:signIn.codeInvalid')
+    expect(bodyOf<Rejected>(replay).errors.code?.key).toBe('staff-errors:signIn.codeInvalid')
   })
 
   it('accepts each recovery code once', async () => {
@@ -143,7 +143,7 @@ describeEachEngine('staff sign-in and access', (handle) => {
     const blocked = await password(advisor.email, advisor.password, '10.0.1.1')
     expect(statusOf(blocked)).toBe(400)
     expect(bodyOf<Rejected>(blocked).errors.email).toEqual({
-      key: 'errors:signIn.tooManyAttempts',
+      key: 'staff-errors:signIn.tooManyAttempts',
       values: { count: 1 },
     })
     const [row] = await db

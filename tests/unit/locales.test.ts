@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { interfaceLanguages, namespaces } from '~/i18n/config'
+import { interfaceLanguages, namespaces, namespacesFor } from '~/i18n/config'
 
 const localesDir = path.resolve('locales')
 const PLURAL = /_(zero|one|two|few|many|other)$/
@@ -45,7 +45,12 @@ it('ships a folder for every interface language and no other', () => {
 describe.each(interfaceLanguages.map((l) => l.code))('locale %s', (language) => {
   const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories
 
-  it.each([...namespaces])('%s has exactly English’s keys, plural forms for its own plural rules', (ns) => {
+  it('has a file for each of its namespaces, and no other', () => {
+    const files = readdirSync(path.join(localesDir, language)).map((f) => f.replace(/\.json$/, ''))
+    expect(files.sort()).toEqual([...namespacesFor(language)].sort())
+  })
+
+  it.each([...namespacesFor(language)])('%s has exactly English’s keys, plural forms for its own plural rules', (ns) => {
     const english = families(load('en', ns))
     const flat = load(language, ns)
     const expected = new Set<string>()
@@ -64,7 +69,7 @@ describe.each(interfaceLanguages.map((l) => l.code))('locale %s', (language) => 
     ).toEqual([])
   })
 
-  it.each([...namespaces])('%s has no empty text and the same placeholders as English', (ns) => {
+  it.each([...namespacesFor(language)])('%s has no empty text and the same placeholders as English', (ns) => {
     const english = families(load('en', ns))
     for (const [key, value] of load(language, ns)) {
       expect(value.trim(), `${ns}:${key} is empty`).not.toBe('')

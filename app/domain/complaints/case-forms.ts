@@ -35,11 +35,11 @@ export function isCaseAction(value: string): value is CaseAction {
 
 const LONG = 10_000
 const text = (required: string, max = LONG) =>
-  z.preprocess(cleanText, z.string().min(1, { error: required }).max(max, { error: 'errors:case.tooLong' }))
+  z.preprocess(cleanText, z.string().min(1, { error: required }).max(max, { error: 'staff-errors:case.tooLong' }))
 const optionalText = (max = LONG) =>
-  z.preprocess(cleanText, z.string().max(max, { error: 'errors:case.tooLong' })).transform((v) => v || null)
+  z.preprocess(cleanText, z.string().max(max, { error: 'staff-errors:case.tooLong' })).transform((v) => v || null)
 const line = (required: string) =>
-  z.preprocess(cleanLine, z.string().min(1, { error: required }).max(300, { error: 'errors:case.tooLong' }))
+  z.preprocess(cleanLine, z.string().min(1, { error: required }).max(300, { error: 'staff-errors:case.tooLong' }))
 const isoDate = (required: string) =>
   z.preprocess(
     cleanLine,
@@ -62,7 +62,7 @@ export interface FormContext {
 
 function notInFuture<T extends { on: IsoDate }>(result: FormResult<T>, today: IsoDate, field = 'on'): FormResult<T> {
   if (result.ok && result.data.on > today)
-    return { ok: false, errors: { [field]: { key: 'errors:case.dateInFuture' } } }
+    return { ok: false, errors: { [field]: { key: 'staff-errors:case.dateInFuture' } } }
   return result
 }
 
@@ -81,9 +81,9 @@ export function parseCaseAction(
   switch (action) {
     case 'acknowledge': {
       const schema = z.object({
-        on: isoDate('errors:case.dateRequired'),
-        elements: stage.stage === 1 ? text('errors:acknowledge.elementsRequired') : optionalText(),
-        outcomesSought: text('errors:acknowledge.outcomesRequired'),
+        on: isoDate('staff-errors:case.dateRequired'),
+        elements: stage.stage === 1 ? text('staff-errors:acknowledge.elementsRequired') : optionalText(),
+        outcomesSought: text('staff-errors:acknowledge.outcomesRequired'),
         notInScope: optionalText(),
       })
       return commands(notInFuture(validate(schema, form), context.today), (d) => [
@@ -101,7 +101,7 @@ export function parseCaseAction(
       ])
     }
     case 'assign': {
-      const schema = z.object({ handlerId: z.string().uuid({ error: 'errors:assign.handlerRequired' }) })
+      const schema = z.object({ handlerId: z.string().uuid({ error: 'staff-errors:assign.handlerRequired' }) })
       return commands(validate(schema, form), (d) => [
         { type: 'assign', stage: stage.stage, handlerId: d.handlerId, by },
       ])
@@ -111,14 +111,14 @@ export function parseCaseAction(
         workingDays: z.preprocess(
           (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN),
           z
-            .number({ error: 'errors:extend.workingDaysInvalid' })
+            .number({ error: 'staff-errors:extend.workingDaysInvalid' })
             .int()
-            .min(1, { error: 'errors:extend.workingDaysInvalid' })
+            .min(1, { error: 'staff-errors:extend.workingDaysInvalid' })
             .max(60, {
-              error: 'errors:extend.workingDaysInvalid',
+              error: 'staff-errors:extend.workingDaysInvalid',
             }),
         ),
-        reason: text('errors:extend.reasonRequired', 2000),
+        reason: text('staff-errors:extend.reasonRequired', 2000),
         residentAgreed: z.preprocess((v) => v === 'yes', z.boolean()),
       })
       return commands(validate(schema, form), (d) => [
@@ -139,11 +139,11 @@ export function parseCaseAction(
         const decision = form[`decision-${element.id}`]
         const reasons = cleanText(form[`reasons-${element.id}`])
         if (typeof decision !== 'string' || !(decisions as readonly string[]).includes(decision)) {
-          errors[`decision-${element.id}`] = { key: 'errors:decision.required', values: { element: element.id } }
+          errors[`decision-${element.id}`] = { key: 'staff-errors:decision.required', values: { element: element.id } }
           continue
         }
         if (!reasons) {
-          errors[`reasons-${element.id}`] = { key: 'errors:decision.reasonsRequired', values: { element: element.id } }
+          errors[`reasons-${element.id}`] = { key: 'staff-errors:decision.reasonsRequired', values: { element: element.id } }
           continue
         }
         list.push({
@@ -159,14 +159,14 @@ export function parseCaseAction(
     case 'remedy': {
       const schema = z
         .object({
-          remedyType: z.enum(remedyTypes, { error: 'errors:remedy.typeRequired' }),
-          description: text('errors:remedy.descriptionRequired', 2000),
+          remedyType: z.enum(remedyTypes, { error: 'staff-errors:remedy.typeRequired' }),
+          description: text('staff-errors:remedy.descriptionRequired', 2000),
           amount: z.preprocess(cleanLine, z.string()),
-          status: z.enum(remedyStatuses, { error: 'errors:remedy.statusRequired' }),
+          status: z.enum(remedyStatuses, { error: 'staff-errors:remedy.statusRequired' }),
         })
         .superRefine((value, ctx) => {
           if (value.remedyType === 'financial' && !/^\d{1,6}(\.\d{1,2})?$/.test(value.amount.replace(/^£/, ''))) {
-            ctx.addIssue({ code: 'custom', path: ['amount'], message: 'errors:remedy.amountRequired' })
+            ctx.addIssue({ code: 'custom', path: ['amount'], message: 'staff-errors:remedy.amountRequired' })
           }
         })
       return commands(validate(schema, form), (d) => [
@@ -181,18 +181,18 @@ export function parseCaseAction(
       ])
     }
     case 'no-remedy': {
-      const schema = z.object({ reason: text('errors:remedy.noRemedyReasonRequired', 2000) })
+      const schema = z.object({ reason: text('staff-errors:remedy.noRemedyReasonRequired', 2000) })
       return commands(validate(schema, form), (d) => [{ type: 'no_remedy', by, reason: d.reason }])
     }
     case 'promise': {
       const schema = z.object({
-        description: text('errors:action.descriptionRequired', 2000),
-        owner: line('errors:action.ownerRequired'),
-        dueOn: isoDate('errors:action.dueDateRequired'),
+        description: text('staff-errors:action.descriptionRequired', 2000),
+        owner: line('staff-errors:action.ownerRequired'),
+        dueOn: isoDate('staff-errors:action.dueDateRequired'),
       })
       const result = validate(schema, form)
       if (result.ok && result.data.dueOn < context.today)
-        return { ok: false, errors: { dueOn: { key: 'errors:action.dueDateInPast' } } }
+        return { ok: false, errors: { dueOn: { key: 'staff-errors:action.dueDateInPast' } } }
       return commands(result, (d) => [
         { type: 'promise_action', by, description: d.description, owner: d.owner, dueOn: d.dueOn },
       ])
@@ -203,8 +203,8 @@ export function parseCaseAction(
       return { ok: true, data: [{ type: 'respond', on: context.today, by }] }
     case 'escalate': {
       const schema = z.object({
-        on: isoDate('errors:case.dateRequired'),
-        channel: z.enum(channels, { error: 'errors:escalate.channelRequired' }),
+        on: isoDate('staff-errors:case.dateRequired'),
+        channel: z.enum(channels, { error: 'staff-errors:escalate.channelRequired' }),
         residentComment: optionalText(5000),
       })
       return commands(notInFuture(validate(schema, form), context.today), (d) => [
@@ -213,12 +213,12 @@ export function parseCaseAction(
     }
     case 'decline': {
       const schema = z.object({
-        ground: z.enum(declineGrounds, { error: 'errors:decline.groundRequired' }),
-        explanation: text('errors:decline.explanationRequired', 5000),
-        issueDate: optionalDate('errors:case.dateInvalid'),
-        awareDate: optionalDate('errors:case.dateInvalid'),
+        ground: z.enum(declineGrounds, { error: 'staff-errors:decline.groundRequired' }),
+        explanation: text('staff-errors:decline.explanationRequired', 5000),
+        issueDate: optionalDate('staff-errors:case.dateInvalid'),
+        awareDate: optionalDate('staff-errors:case.dateInvalid'),
         discretionConsidered: optionalText(2000),
-        courtFilingDate: optionalDate('errors:case.dateInvalid'),
+        courtFilingDate: optionalDate('staff-errors:case.dateInvalid'),
         linkedReference: z.preprocess(cleanLine, z.string().max(50)).transform((v) => v || null),
       })
       return commands(validate(schema, form), (d) => [
@@ -236,9 +236,9 @@ export function parseCaseAction(
     }
     case 'withdraw': {
       const schema = z.object({
-        on: isoDate('errors:case.dateRequired'),
-        channel: z.enum(channels, { error: 'errors:withdraw.channelRequired' }),
-        residentWords: text('errors:withdraw.wordsRequired', 5000),
+        on: isoDate('staff-errors:case.dateRequired'),
+        channel: z.enum(channels, { error: 'staff-errors:withdraw.channelRequired' }),
+        residentWords: text('staff-errors:withdraw.wordsRequired', 5000),
       })
       return commands(notInFuture(validate(schema, form), context.today), (d) => [
         { type: 'withdraw', on: d.on, by, channel: d.channel, residentWords: d.residentWords },
@@ -247,7 +247,7 @@ export function parseCaseAction(
     case 'close':
       return { ok: true, data: [{ type: 'close', on: context.today, by }] }
     case 'reopen': {
-      const schema = z.object({ reason: text('errors:reopen.reasonRequired', 5000) })
+      const schema = z.object({ reason: text('staff-errors:reopen.reasonRequired', 5000) })
       return commands(validate(schema, form), (d) => [{ type: 'reopen', on: context.today, by, reason: d.reason }])
     }
     case 'note':
@@ -260,12 +260,12 @@ export const updateMethods = ['email', 'phone', 'text', 'letter', 'in_person'] a
 
 /** A note (internal) or an update sent to the resident: records, not lifecycle commands. */
 export function parseRecord(action: 'note' | 'update', form: Record<string, unknown>, today: IsoDate) {
-  if (action === 'note') return validate(z.object({ body: text('errors:note.bodyRequired', 10_000) }), form)
+  if (action === 'note') return validate(z.object({ body: text('staff-errors:note.bodyRequired', 10_000) }), form)
   const result = validate(
     z.object({
-      on: isoDate('errors:case.dateRequired'),
-      method: z.enum(updateMethods, { error: 'errors:update.methodRequired' }),
-      summary: text('errors:update.summaryRequired', 5000),
+      on: isoDate('staff-errors:case.dateRequired'),
+      method: z.enum(updateMethods, { error: 'staff-errors:update.methodRequired' }),
+      summary: text('staff-errors:update.summaryRequired', 5000),
     }),
     form,
   )

@@ -32,27 +32,27 @@ export interface DeclineRequest {
 
 /** The first reason a decline is not allowed, as a locale key; null when it may go ahead. */
 export function declineRefusal(request: DeclineRequest, receivedOn: IsoDate, decidedOn: IsoDate): string | null {
-  if (!request.explanation.trim()) return 'errors:decline.explanationRequired'
+  if (!request.explanation.trim()) return 'staff-errors:decline.explanationRequired'
   switch (request.ground) {
     case 'over_12_months': {
-      if (!request.issueDate || !isIsoDate(request.issueDate)) return 'errors:decline.issueDateRequired'
-      if (request.awareDate && !isIsoDate(request.awareDate)) return 'errors:decline.awareDateInvalid'
-      if (!request.discretionConsidered?.trim()) return 'errors:decline.discretionRequired'
+      if (!request.issueDate || !isIsoDate(request.issueDate)) return 'staff-errors:decline.issueDateRequired'
+      if (request.awareDate && !isIsoDate(request.awareDate)) return 'staff-errors:decline.awareDateInvalid'
+      if (!request.discretionConsidered?.trim()) return 'staff-errors:decline.discretionRequired'
       const latest = [request.issueDate, request.awareDate ?? request.issueDate].sort().at(-1) ?? request.issueDate
       // Either date within the 12 months means the ground does not apply.
-      if (latest >= twelveMonthCutOff(receivedOn)) return 'errors:decline.within12Months'
+      if (latest >= twelveMonthCutOff(receivedOn)) return 'staff-errors:decline.within12Months'
       return null
     }
     case 'legal_proceedings':
-      if (!request.courtFilingDate || !isIsoDate(request.courtFilingDate)) return 'errors:decline.filingDateRequired'
-      if (request.courtFilingDate > decidedOn) return 'errors:decline.filingDateInFuture'
+      if (!request.courtFilingDate || !isIsoDate(request.courtFilingDate)) return 'staff-errors:decline.filingDateRequired'
+      if (request.courtFilingDate > decidedOn) return 'staff-errors:decline.filingDateInFuture'
       return null
     case 'already_considered':
-      if (!request.linkedReference?.trim()) return 'errors:decline.linkRequired'
+      if (!request.linkedReference?.trim()) return 'staff-errors:decline.linkRequired'
       return null
     case 'other':
-      if (!request.approvedBy) return 'errors:decline.approvalRequired'
-      if (!request.approvedBy.isManager) return 'errors:decline.approverNotManager'
+      if (!request.approvedBy) return 'staff-errors:decline.approvalRequired'
+      if (!request.approvedBy.isManager) return 'staff-errors:decline.approverNotManager'
       return null
   }
 }

@@ -223,9 +223,9 @@ function stageStatus(stage: Stage, step: 'acknowledged' | 'extended' | 'responde
 /** Whether `command` may be applied to `complaint` under the Code; pure, `on` dates come from the edge. */
 export function applyCommand(complaint: ComplaintCase, command: Command, rules: Rules): Transition {
   if (!allowedCommands[complaint.status].includes(command.type)) {
-    return refuse('errors:lifecycle.notAllowed', { status: complaint.status, command: command.type })
+    return refuse('staff-errors:lifecycle.notAllowed', { status: complaint.status, command: command.type })
   }
-  if ('on' in command && !isIsoDate(command.on)) return refuse('errors:lifecycle.invalidDate')
+  if ('on' in command && !isIsoDate(command.on)) return refuse('staff-errors:lifecycle.invalidDate')
   const stage = currentStage(complaint)
   switch (command.type) {
     case 'acknowledge':
@@ -236,7 +236,7 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
       return extend(complaint, stage, command, rules)
     case 'add_element': {
       const summary = command.summary.trim()
-      if (!summary) return refuse('errors:element.summaryRequired')
+      if (!summary) return refuse('staff-errors:element.summaryRequired')
       // S1-8: a related issue raised before the response becomes another element.
       const element: ComplaintElement = { id: complaint.elements.length + 1, summary, addedLater: true }
       return done(complaint, { ...complaint, elements: [...complaint.elements, element] }, [
@@ -245,10 +245,10 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
     }
     case 'record_decision': {
       const element = complaint.elements.find((e) => e.id === command.elementId)
-      if (!element) return refuse('errors:decision.unknownElement')
-      if (!decisions.includes(command.decision)) return refuse('errors:decision.required')
+      if (!element) return refuse('staff-errors:decision.unknownElement')
+      if (!decisions.includes(command.decision)) return refuse('staff-errors:decision.required')
       const reasons = command.reasons.trim()
-      if (!reasons) return refuse('errors:decision.reasonsRequired')
+      if (!reasons) return refuse('staff-errors:decision.reasonsRequired')
       const decided = { decision: command.decision, reasons }
       const elements = complaint.elements.map((e) =>
         e.id === element.id ? { ...e, ...(stage.stage === 1 ? { stage1: decided } : { stage2: decided }) } : e,
@@ -258,15 +258,15 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
       ])
     }
     case 'add_remedy': {
-      if (!remedyTypes.includes(command.remedyType)) return refuse('errors:remedy.typeRequired')
-      if (!remedyStatuses.includes(command.status)) return refuse('errors:remedy.statusRequired')
-      if (!command.description.trim()) return refuse('errors:remedy.descriptionRequired')
+      if (!remedyTypes.includes(command.remedyType)) return refuse('staff-errors:remedy.typeRequired')
+      if (!remedyStatuses.includes(command.status)) return refuse('staff-errors:remedy.statusRequired')
+      if (!command.description.trim()) return refuse('staff-errors:remedy.descriptionRequired')
       const financial = command.remedyType === 'financial'
       if (
         financial &&
         (command.amountPence === null || !Number.isInteger(command.amountPence) || command.amountPence <= 0)
       ) {
-        return refuse('errors:remedy.amountRequired')
+        return refuse('staff-errors:remedy.amountRequired')
       }
       const remedy: Remedy = {
         id: complaint.remedies.length + 1,
@@ -282,16 +282,16 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
     }
     case 'no_remedy': {
       const reason = command.reason.trim()
-      if (!reason) return refuse('errors:remedy.noRemedyReasonRequired')
+      if (!reason) return refuse('staff-errors:remedy.noRemedyReasonRequired')
       const record = { ...stage, noRemedyReason: reason }
       return done(complaint, { ...complaint, stages: replaceStage(complaint, record) }, [
         { type: 'no_remedy_recorded', stage: stage.stage, reason },
       ])
     }
     case 'promise_action': {
-      if (!command.description.trim()) return refuse('errors:action.descriptionRequired')
-      if (!command.owner.trim()) return refuse('errors:action.ownerRequired')
-      if (!isIsoDate(command.dueOn)) return refuse('errors:action.dueDateRequired')
+      if (!command.description.trim()) return refuse('staff-errors:action.descriptionRequired')
+      if (!command.owner.trim()) return refuse('staff-errors:action.ownerRequired')
+      if (!isIsoDate(command.dueOn)) return refuse('staff-errors:action.dueDateRequired')
       const action: PromisedAction = {
         id: complaint.actions.length + 1,
         stage: stage.stage,
@@ -308,7 +308,7 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
     }
     case 'no_outstanding_actions': {
       if (complaint.actions.some((action) => action.stage === stage.stage))
-        return refuse('errors:action.alreadyPromised')
+        return refuse('staff-errors:action.alreadyPromised')
       const record = { ...stage, noOutstandingActions: true }
       return done(complaint, { ...complaint, stages: replaceStage(complaint, record) }, [
         { type: 'no_outstanding_actions_confirmed', stage: stage.stage },
@@ -327,8 +327,8 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
       ])
     }
     case 'withdraw': {
-      if (!command.channel.trim()) return refuse('errors:withdraw.channelRequired')
-      if (!command.residentWords.trim()) return refuse('errors:withdraw.wordsRequired')
+      if (!command.channel.trim()) return refuse('staff-errors:withdraw.channelRequired')
+      if (!command.residentWords.trim()) return refuse('staff-errors:withdraw.wordsRequired')
       const withdrawal = { on: command.on, channel: command.channel, residentWords: command.residentWords.trim() }
       return done(complaint, { ...complaint, status: 'withdrawn', withdrawal }, [
         { type: 'withdrawn', on: command.on, channel: command.channel },
@@ -340,7 +340,7 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
       ])
     case 'reopen': {
       const reason = command.reason.trim()
-      if (!reason) return refuse('errors:reopen.reasonRequired')
+      if (!reason) return refuse('staff-errors:reopen.reasonRequired')
       const reopening = { on: command.on, by: actorId(command.by), reason }
       // A decline overturned puts the complaint back where it was declined, clocks as they were.
       const status: ComplaintStatus =
@@ -369,10 +369,10 @@ function acknowledge(
   const summaries = command.elements.map((e) => e.trim()).filter(Boolean)
   // S1-3a / S2-4: the definition lists the elements; at Stage 2 the Stage 1 ones may be restated as they are.
   if (summaries.length === 0 && (stage.stage === 1 || complaint.elements.length === 0)) {
-    return refuse('errors:acknowledge.elementsRequired')
+    return refuse('staff-errors:acknowledge.elementsRequired')
   }
-  if (!command.outcomesSought.trim()) return refuse('errors:acknowledge.outcomesRequired')
-  if (command.on < stage.startedOn) return refuse('errors:acknowledge.beforeReceipt')
+  if (!command.outcomesSought.trim()) return refuse('staff-errors:acknowledge.outcomesRequired')
+  if (command.on < stage.startedOn) return refuse('staff-errors:acknowledge.beforeReceipt')
   const late = command.on > stage.acknowledgement.due
   // S1-5 [U]: the response clock starts at the acknowledgement actually sent, late or early.
   const clockStart = late && settings.clampResponseClockToAckDue ? stage.acknowledgement.due : command.on
@@ -404,16 +404,16 @@ function acknowledge(
 
 function assign(complaint: ComplaintCase, command: Extract<Command, { type: 'assign' }>): Transition {
   const record = stageRecord(complaint, command.stage)
-  if (!record) return refuse('errors:assign.noSuchStage')
-  if (record.respondedOn && complaint.status !== 'reopened') return refuse('errors:assign.stageFinished')
+  if (!record) return refuse('staff-errors:assign.noSuchStage')
+  if (record.respondedOn && complaint.status !== 'reopened') return refuse('staff-errors:assign.stageFinished')
   if (command.stage === 2) {
     // S2-3: the Stage 2 handler is never the person who handled or signed Stage 1.
     const stage1 = stageRecord(complaint, 1)
     if (stage1 && (stage1.handlerId === command.handlerId || stage1.respondedBy === command.handlerId)) {
-      return refuse('errors:assign.sameAsStage1')
+      return refuse('staff-errors:assign.sameAsStage1')
     }
   }
-  if (record.handlerId === command.handlerId) return refuse('errors:assign.alreadyHandler')
+  if (record.handlerId === command.handlerId) return refuse('staff-errors:assign.alreadyHandler')
   const updated = { ...record, handlerId: command.handlerId }
   return done(complaint, { ...complaint, stages: replaceStage(complaint, updated) }, [
     {
@@ -432,21 +432,21 @@ function extend(
   { calendar, settings }: Rules,
 ): Transition {
   if (complaint.status === 'reopened')
-    return refuse('errors:lifecycle.notAllowed', { status: complaint.status, command: 'extend' })
+    return refuse('staff-errors:lifecycle.notAllowed', { status: complaint.status, command: 'extend' })
   if (!Number.isInteger(command.workingDays) || command.workingDays < 1)
-    return refuse('errors:extend.workingDaysInvalid')
+    return refuse('staff-errors:extend.workingDaysInvalid')
   // EXT-1: the resident is told why.
-  if (!command.reason.trim()) return refuse('errors:extend.reasonRequired')
+  if (!command.reason.trim()) return refuse('staff-errors:extend.reasonRequired')
   const current = responseDeadline(stage)
   // EXT-4: on or before the current due date, never after it has passed.
-  if (command.on > current.due) return refuse('errors:extend.tooLate', { due: current.due })
+  if (command.on > current.due) return refuse('staff-errors:extend.tooLate', { due: current.due })
   // EXT-4: the notice must carry the Ombudsman's contact details.
-  if (!hasOmbudsmanDetails(settings)) return refuse('errors:extend.noOmbudsmanDetails')
+  if (!hasOmbudsmanDetails(settings)) return refuse('staff-errors:extend.noOmbudsmanDetails')
   // EXT-2: cumulative cap per stage, beyond it only with the resident's recorded agreement.
   const cap = extensionCap(stage.stage, settings)
   const used = extendedWorkingDays(stage)
   if (used + command.workingDays > cap && !command.residentAgreed) {
-    return refuse('errors:extend.overCap', { cap, used, remaining: Math.max(0, cap - used) })
+    return refuse('staff-errors:extend.overCap', { cap, used, remaining: Math.max(0, cap - used) })
   }
   const extension: Extension = {
     workingDays: command.workingDays,
@@ -470,16 +470,16 @@ function respond(
   command: Extract<Command, { type: 'respond' }>,
   { settings }: Rules,
 ): Transition {
-  if (!OPEN_STAGE_WORK.includes(complaint.status)) return refuse('errors:respond.notAcknowledged')
+  if (!OPEN_STAGE_WORK.includes(complaint.status)) return refuse('staff-errors:respond.notAcknowledged')
   if (stage.stage === 2 && command.by.kind === 'staff') {
     // S2-3: whoever handled or signed Stage 1 may not sign Stage 2.
     const stage1 = stageRecord(complaint, 1)
     if (stage1 && (stage1.handlerId === command.by.id || stage1.respondedBy === command.by.id)) {
-      return refuse('errors:assign.sameAsStage1')
+      return refuse('staff-errors:assign.sameAsStage1')
     }
   }
   const missing = missingFromResponse(complaint, stage.stage, settings)
-  if (missing.length > 0) return refuse('errors:respond.checklistIncomplete', { count: missing.length }, missing)
+  if (missing.length > 0) return refuse('staff-errors:respond.checklistIncomplete', { count: missing.length }, missing)
   const decided = complaint.elements
     .map((element) => (stage.stage === 1 ? element.stage1 : element.stage2)?.decision)
     .filter((d): d is Decision => d !== undefined)
@@ -504,8 +504,8 @@ function escalate(
   const stage1 = stageRecord(complaint, 1)
   // S2-1: the request alone is enough, and it is never refused for want of a reason. Only a
   // complaint that has had its Stage 1 response, and has no Stage 2 yet, can go to Stage 2.
-  if (!stage1?.respondedOn || stageRecord(complaint, 2)) return refuse('errors:escalate.notAfterStage1')
-  if (command.on < stage1.respondedOn) return refuse('errors:escalate.beforeResponse')
+  if (!stage1?.respondedOn || stageRecord(complaint, 2)) return refuse('staff-errors:escalate.notAfterStage1')
+  if (command.on < stage1.respondedOn) return refuse('staff-errors:escalate.beforeResponse')
   // S2-2 [P]: after the window the request is flagged for a manager, not refused.
   const windowEnds = addWorkingDays(stage1.respondedOn, settings.escalationWindowWorkingDays, calendar.nonWorkingDays)
   const late = command.on > windowEnds

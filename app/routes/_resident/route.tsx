@@ -1,7 +1,7 @@
 import { Link, Outlet } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BackLink } from '~/components/back-link'
-import { LanguageSwitcher } from '~/components/language-switcher'
+import { ResidentLanguageSwitcher } from '~/components/language-switcher'
 
 export const handle = { i18n: ['common', 'resident', 'errors'] }
 
@@ -14,7 +14,7 @@ export default function ResidentLayout() {
           <Link to="/" className="header__service">
             {t('common:serviceName')}
           </Link>
-          <LanguageSwitcher />
+          <ResidentLanguageSwitcher />
         </div>
       </header>
       <div className="width-container">

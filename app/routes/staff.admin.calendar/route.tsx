@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = single(form, 'intent')
   const date = cleanLine(single(form, 'date'))
   if (!isIsoDate(date))
-    return rejectForm(context, { errors: { date: { key: 'errors:case.dateRequired' } }, values: form })
+    return rejectForm(context, { errors: { date: { key: 'staff-errors:case.dateRequired' } }, values: form })
   const db = database()
   if (intent === 'remove') {
     const result = await removeClosureDay(db, { date, staffId: staff.id, requestId: context.requestId })
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const description = cleanLine(single(form, 'description')).slice(0, 200)
   if (!description)
     return rejectForm(context, {
-      errors: { description: { key: 'errors:calendar.descriptionRequired' } },
+      errors: { description: { key: 'staff-errors:calendar.descriptionRequired' } },
       values: form,
     })
   const result = await addClosureDay(db, { date, description, staffId: staff.id, requestId: context.requestId })

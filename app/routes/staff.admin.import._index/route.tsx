@@ -36,12 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     file = form.get('file')
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return rejectForm(context, { errors: { file: { key: 'errors:import.tooLarge' } }, values: {} })
+      return rejectForm(context, { errors: { file: { key: 'staff-errors:import.tooLarge' } }, values: {} })
     }
     throw new Response('Unreadable upload', { status: 400 })
   }
   if (!(file instanceof File) || file.size === 0)
-    return rejectForm(context, { errors: { file: { key: 'errors:import.fileRequired' } }, values: {} })
+    return rejectForm(context, { errors: { file: { key: 'staff-errors:import.fileRequired' } }, values: {} })
   const csv = new TextDecoder('utf-8', { fatal: false }).decode(await file.arrayBuffer())
   const staged = await stageImport(database(), { fileName: file.name, csv, staffId: staff.id, now: new Date() })
   return redirect(`/staff/admin/import/${staged.id}`)

@@ -25,8 +25,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!email.trim() || !password) {
     return rejectForm(context, {
       errors: {
-        ...(email.trim() ? {} : { email: { key: 'errors:signIn.emailRequired' } }),
-        ...(password ? {} : { password: { key: 'errors:signIn.passwordRequired' } }),
+        ...(email.trim() ? {} : { email: { key: 'staff-errors:signIn.emailRequired' } }),
+        ...(password ? {} : { password: { key: 'staff-errors:signIn.passwordRequired' } }),
       },
       values: { email },
     })
@@ -42,8 +42,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!checked.ok) {
     const error =
       checked.blockedSeconds > 0
-        ? { key: 'errors:signIn.tooManyAttempts', values: { count: Math.ceil(checked.blockedSeconds / 60) } }
-        : { key: 'errors:signIn.failed' }
+        ? { key: 'staff-errors:signIn.tooManyAttempts', values: { count: Math.ceil(checked.blockedSeconds / 60) } }
+        : { key: 'staff-errors:signIn.failed' }
     return rejectForm(context, { errors: { email: error }, values: { email } })
   }
   const challenge = await startChallenge(db, checked.user, safeRedirect(single(form, 'redirectTo')))

@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request)
   const code = (single(form, 'code') ?? '').trim().slice(0, 40)
-  if (!code) return rejectForm(context, { errors: { code: { key: 'errors:signIn.codeRequired' } }, values: {} })
+  if (!code) return rejectForm(context, { errors: { code: { key: 'staff-errors:signIn.codeRequired' } }, values: {} })
   const result = await completeSignIn(database(), request, {
     code,
     clientIp: context.clientIp,
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result) throw redirect('/staff/sign-in')
   if (!result.ok) {
     const error =
-      result.reason === 'errors:signIn.tooManyAttempts'
+      result.reason === 'staff-errors:signIn.tooManyAttempts'
         ? { key: result.reason, values: { count: Math.ceil((result.blockedSeconds ?? 60) / 60) } }
         : { key: result.reason }
     return rejectForm(context, { errors: { code: error }, values: {} })

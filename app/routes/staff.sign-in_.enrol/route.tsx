@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request)
   const code = (single(form, 'code') ?? '').trim().slice(0, 20)
-  if (!code) return rejectForm(context, { errors: { code: { key: 'errors:signIn.codeRequired' } }, values: {} })
+  if (!code) return rejectForm(context, { errors: { code: { key: 'staff-errors:signIn.codeRequired' } }, values: {} })
   const result = await completeEnrolment(database(), request, { code, requestId: context.requestId })
   if (!result) throw redirect('/staff/sign-in')
   if (!result.ok) return rejectForm(context, { errors: { code: { key: result.reason } }, values: {} })

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, Outlet, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BackLink } from '~/components/back-link'
-import { LanguageSwitcher } from '~/components/language-switcher'
+import { StaffLanguageSwitcher } from '~/components/language-switcher'
 import { can } from '~/domain/permissions'
 import { getStaff } from '~/server/auth.server'
 
@@ -35,7 +35,7 @@ export default function StaffLayout() {
           <Link to="/staff" className="header__service">
             {t('common:serviceName')} <span className="header__product">{t('layout.backOffice')}</span>
           </Link>
-          <LanguageSwitcher />
+          <StaffLanguageSwitcher />
         </div>
       </header>
       {staff ? (

@@ -99,7 +99,7 @@ describe('the transition table', () => {
     ['received', { type: 'close', on: '2026-05-26', by: handler }],
   ] as const)('refuses from %s: %j', (_status, command) => {
     const result = apply(newComplaintCase('2026-05-22', calendar), command as Command)
-    expect(refusal(result).key).toBe('errors:lifecycle.notAllowed')
+    expect(refusal(result).key).toBe('staff-errors:lifecycle.notAllowed')
   })
 
   it('never changes a withdrawn complaint (S1-10: raising it again is a new complaint)', () => {
@@ -117,7 +117,7 @@ describe('the transition table', () => {
       { type: 'reopen', on: '2026-06-03', by: handler, reason: 'x' },
       { type: 'respond', on: '2026-06-03', by: handler },
     ] as Command[]) {
-      expect(refusal(apply(withdrawn, command)).key).toBe('errors:lifecycle.notAllowed')
+      expect(refusal(apply(withdrawn, command)).key).toBe('staff-errors:lifecycle.notAllowed')
     }
   })
 })
@@ -152,9 +152,9 @@ describe('acknowledging (S1-2, S1-3, S1-5)', () => {
   })
 
   it.each([
-    [[], 'outcome', 'errors:acknowledge.elementsRequired'],
-    [['  '], 'outcome', 'errors:acknowledge.elementsRequired'],
-    [['element'], ' ', 'errors:acknowledge.outcomesRequired'],
+    [[], 'outcome', 'staff-errors:acknowledge.elementsRequired'],
+    [['  '], 'outcome', 'staff-errors:acknowledge.elementsRequired'],
+    [['element'], ' ', 'staff-errors:acknowledge.outcomesRequired'],
   ])('refuses elements %j with outcomes %j (S1-3)', (elements, outcomesSought, key) => {
     const result = apply(newComplaintCase('2026-05-22', calendar), {
       type: 'acknowledge',
@@ -174,7 +174,7 @@ describe('acknowledging (S1-2, S1-3, S1-5)', () => {
       elements: ['x'],
       outcomesSought: 'y',
     })
-    expect(refusal(result).key).toBe('errors:acknowledge.beforeReceipt')
+    expect(refusal(result).key).toBe('staff-errors:acknowledge.beforeReceipt')
   })
 })
 
@@ -203,23 +203,23 @@ describe('extensions (EXT-1 … EXT-4)', () => {
     expect(responseDeadline(once.stages[0]!).due).toBe('2026-05-22')
     const twice = ok(extend(once, 5, '2026-05-20'))
     expect(responseDeadline(twice.stages[0]!).due).toBe('2026-06-01')
-    expect(refusal(extend(twice, 1, '2026-05-21')).key).toBe('errors:extend.overCap')
+    expect(refusal(extend(twice, 1, '2026-05-21')).key).toBe('staff-errors:extend.overCap')
   })
 
   it('needs a reason for the resident', () => {
-    expect(refusal(extend(acknowledged(), 5, '2026-06-02', false, '   ')).key).toBe('errors:extend.reasonRequired')
+    expect(refusal(extend(acknowledged(), 5, '2026-06-02', false, '   ')).key).toBe('staff-errors:extend.reasonRequired')
   })
 
   it('must be made on or before the current due date (EXT-4)', () => {
     const c = acknowledged()
     expect(ok(extend(c, 5, '2026-06-15')).stages[0]?.extensions).toHaveLength(1)
-    expect(refusal(extend(c, 5, '2026-06-16'))).toEqual({ key: 'errors:extend.tooLate', values: { due: '2026-06-15' } })
+    expect(refusal(extend(c, 5, '2026-06-16'))).toEqual({ key: 'staff-errors:extend.tooLate', values: { due: '2026-06-15' } })
   })
 
   it('goes beyond the cap only with the resident’s recorded agreement (EXT-2)', () => {
     const c = acknowledged()
     expect(refusal(extend(c, 11, '2026-06-02'))).toEqual({
-      key: 'errors:extend.overCap',
+      key: 'staff-errors:extend.overCap',
       values: { cap: 10, used: 0, remaining: 10 },
     })
     expect(ok(extend(c, 11, '2026-06-02', true)).stages[0]?.extensions[0]?.residentAgreed).toBe(true)
@@ -250,7 +250,7 @@ describe('extensions (EXT-1 … EXT-4)', () => {
           residentAgreed: false,
         }),
       ).key,
-    ).toBe('errors:extend.overCap')
+    ).toBe('staff-errors:extend.overCap')
   })
 
   it('cannot be sent without the Ombudsman’s contact details (EXT-4)', () => {
@@ -260,11 +260,11 @@ describe('extensions (EXT-1 … EXT-4)', () => {
       { type: 'extend', on: '2026-06-02', by: handler, workingDays: 5, reason: 'r', residentAgreed: false },
       settings,
     )
-    expect(refusal(result).key).toBe('errors:extend.noOmbudsmanDetails')
+    expect(refusal(result).key).toBe('staff-errors:extend.noOmbudsmanDetails')
   })
 
   it.each([0, -1, 2.5])('refuses %s working days', (days) => {
-    expect(refusal(extend(acknowledged(), days, '2026-06-02')).key).toBe('errors:extend.workingDaysInvalid')
+    expect(refusal(extend(acknowledged(), days, '2026-06-02')).key).toBe('staff-errors:extend.workingDaysInvalid')
   })
 })
 
@@ -272,7 +272,7 @@ describe('the response checklist (§5)', () => {
   it('lists every missing item by name and refuses to issue', () => {
     const result = apply(acknowledged(), { type: 'respond', on: '2026-06-10', by: handler })
     expect(refusal(result)).toEqual({
-      key: 'errors:respond.checklistIncomplete',
+      key: 'staff-errors:respond.checklistIncomplete',
       values: { count: 3 },
       missing: ['R3', 'R4', 'R6'],
     })
@@ -305,10 +305,10 @@ describe('the response checklist (§5)', () => {
     const c = acknowledged()
     expect(
       refusal(apply(c, { type: 'record_decision', by: handler, elementId: 1, decision: 'upheld', reasons: ' ' })).key,
-    ).toBe('errors:decision.reasonsRequired')
+    ).toBe('staff-errors:decision.reasonsRequired')
     expect(
       refusal(apply(c, { type: 'record_decision', by: handler, elementId: 9, decision: 'upheld', reasons: 'r' })).key,
-    ).toBe('errors:decision.unknownElement')
+    ).toBe('staff-errors:decision.unknownElement')
   })
 
   it('records the overall outcome and whether the response was on time', () => {
@@ -342,7 +342,7 @@ describe('the response checklist (§5)', () => {
           status: 'offered',
         }),
       ).key,
-    ).toBe('errors:remedy.amountRequired')
+    ).toBe('staff-errors:remedy.amountRequired')
   })
 })
 
@@ -448,7 +448,7 @@ describe('escalation (S2-1 … S2-4)', () => {
     expect(
       refusal(apply(stage2Closed, { type: 'escalate', on: '2026-07-03', by: { kind: 'resident' }, channel: 'web' }))
         .key,
-    ).toBe('errors:escalate.notAfterStage1')
+    ).toBe('staff-errors:escalate.notAfterStage1')
   })
 
   it('keeps the Stage 1 handler off Stage 2 (S2-3)', () => {
@@ -456,13 +456,13 @@ describe('escalation (S2-1 … S2-4)', () => {
       apply(respondedAtStage1(), { type: 'escalate', on: '2026-06-12', by: { kind: 'resident' }, channel: 'web' }),
     )
     expect(refusal(apply(escalated, { type: 'assign', stage: 2, handlerId: 'handler-1', by: reviewer })).key).toBe(
-      'errors:assign.sameAsStage1',
+      'staff-errors:assign.sameAsStage1',
     )
   })
 
   it('refuses a Stage 2 response signed by the Stage 1 handler (S2-3)', () => {
     const c = readyToRespondAtStage2(stage2Acknowledged())
-    expect(refusal(apply(c, { type: 'respond', on: '2026-07-01', by: handler })).key).toBe('errors:assign.sameAsStage1')
+    expect(refusal(apply(c, { type: 'respond', on: '2026-07-01', by: handler })).key).toBe('staff-errors:assign.sameAsStage1')
   })
 
   it('E7: an early Stage 2 acknowledgement brings the response forward', () => {
@@ -497,7 +497,7 @@ describe('declining (§6)', () => {
     ).toBe('declined')
     expect(
       refusal(decline(c, { ground: 'over_12_months', issueDate: '2025-06-15', discretionConsidered: 'x' })).key,
-    ).toBe('errors:decline.within12Months')
+    ).toBe('staff-errors:decline.within12Months')
     expect(
       refusal(
         decline(c, {
@@ -507,25 +507,25 @@ describe('declining (§6)', () => {
           discretionConsidered: 'x',
         }),
       ).key,
-    ).toBe('errors:decline.within12Months')
+    ).toBe('staff-errors:decline.within12Months')
     expect(refusal(decline(c, { ground: 'over_12_months', issueDate: '2024-01-01' })).key).toBe(
-      'errors:decline.discretionRequired',
+      'staff-errors:decline.discretionRequired',
     )
   })
 
   it('legal proceedings need the court filing date; already considered needs the link; other needs a manager', () => {
     const c = newComplaintCase('2026-06-15', calendar)
-    expect(refusal(decline(c, { ground: 'legal_proceedings' })).key).toBe('errors:decline.filingDateRequired')
+    expect(refusal(decline(c, { ground: 'legal_proceedings' })).key).toBe('staff-errors:decline.filingDateRequired')
     expect(refusal(decline(c, { ground: 'legal_proceedings', courtFilingDate: '2026-06-20' })).key).toBe(
-      'errors:decline.filingDateInFuture',
+      'staff-errors:decline.filingDateInFuture',
     )
     expect(ok(decline(c, { ground: 'legal_proceedings', courtFilingDate: '2026-05-01' })).decline?.ground).toBe(
       'legal_proceedings',
     )
-    expect(refusal(decline(c, { ground: 'already_considered' })).key).toBe('errors:decline.linkRequired')
-    expect(refusal(decline(c, { ground: 'other' })).key).toBe('errors:decline.approvalRequired')
+    expect(refusal(decline(c, { ground: 'already_considered' })).key).toBe('staff-errors:decline.linkRequired')
+    expect(refusal(decline(c, { ground: 'other' })).key).toBe('staff-errors:decline.approvalRequired')
     expect(refusal(decline(c, { ground: 'other', approvedBy: { id: 'h', isManager: false } })).key).toBe(
-      'errors:decline.approverNotManager',
+      'staff-errors:decline.approverNotManager',
     )
     expect(ok(decline(c, { ground: 'other', approvedBy: { id: 'm', isManager: true } })).decline?.approvedBy).toBe('m')
   })
@@ -534,7 +534,7 @@ describe('declining (§6)', () => {
     const c = newComplaintCase('2026-06-15', calendar)
     expect(
       refusal(decline(c, { ground: 'already_considered', linkedReference: 'PR-2025-000001', explanation: ' ' })).key,
-    ).toBe('errors:decline.explanationRequired')
+    ).toBe('staff-errors:decline.explanationRequired')
   })
 
   it('can refuse an escalation, and a decline overturned puts the complaint back where it was', () => {
@@ -550,7 +550,7 @@ describe('declining (§6)', () => {
 
   it('cannot decline once acknowledged', () => {
     expect(refusal(decline(acknowledged(), { ground: 'already_considered', linkedReference: 'x' })).key).toBe(
-      'errors:lifecycle.notAllowed',
+      'staff-errors:lifecycle.notAllowed',
     )
   })
 })
@@ -572,7 +572,7 @@ describe('withdrawing, closing and reopening', () => {
       refusal(
         apply(acknowledged(), { type: 'withdraw', on: '2026-06-02', by: handler, channel: 'phone', residentWords: '' }),
       ).key,
-    ).toBe('errors:withdraw.wordsRequired')
+    ).toBe('staff-errors:withdraw.wordsRequired')
   })
 
   it('reopens a closed complaint for a new response, keeping the first response date', () => {
@@ -584,7 +584,7 @@ describe('withdrawing, closing and reopening', () => {
     const again = ok(apply(reopened, { type: 'respond', on: '2026-06-25', by: handler }))
     expect(again.stages[0]?.respondedOn).toBe('2026-06-10')
     expect(refusal(apply(closed, { type: 'reopen', on: '2026-06-20', by: handler, reason: '' })).key).toBe(
-      'errors:reopen.reasonRequired',
+      'staff-errors:reopen.reasonRequired',
     )
   })
 })
@@ -597,7 +597,7 @@ describe('handlers (assign)', () => {
     expect(assigned.events).toEqual([{ type: 'handler_assigned', stage: 1, handlerId: 'h1', previousHandlerId: null }])
     expect(assigned.statusChange).toBeNull()
     expect(refusal(apply(assigned.complaint, { type: 'assign', stage: 1, handlerId: 'h1', by: handler })).key).toBe(
-      'errors:assign.alreadyHandler',
+      'staff-errors:assign.alreadyHandler',
     )
   })
 })
