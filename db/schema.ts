@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm'
 import {
   bigserial,
+  customType,
   boolean,
   check,
   date,
@@ -23,6 +24,12 @@ import { channels, complaintStatuses } from '../app/domain/complaints/status'
 const quoted = (values: readonly string[]) => values.map((value) => `'${value}'`).join(', ')
 const channelList = quoted(channels)
 const statusList = quoted(complaintStatuses)
+
+/** Binary data (bytea), as a Buffer on both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+})
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -299,6 +306,8 @@ export const complaintNotes = pgTable(
       .notNull()
       .references(() => complaints.id),
     authorId: uuid('author_id').references(() => staffUsers.id),
+    /** 'staff': an internal note, never shown to the resident; 'resident': information the resident added. */
+    source: text('source').notNull().default('staff'),
     body: text('body').notNull(),
     createdAt: createdAt(),
   },
@@ -501,5 +510,98 @@ export const pendingImports = pgTable('pending_imports', {
   rows: integer('rows').notNull(),
   problems: jsonb('problems').notNull().default([]),
   importedAt: timestamp('imported_at', { withTimezone: true }),
+  createdAt: createdAt(),
+})
+
+/**
+ * A resident's request to see their case: a 6-digit code (and, by email, a link) for 15 minutes
+ * and 5 attempts. The browser holds a random token; only hashes are stored.
+ */
+export const residentAccessCodes = pgTable(
+  'resident_access_codes',
+  {
+    id: text('id').primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    channel: text('channel').notNull(),
+    codeHash: text('code_hash').notNull(),
+    linkHash: text('link_hash'),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('resident_access_codes_link_key').on(t.linkHash)],
+)
+
+/** A resident signed in to one complaint (never to anything else). */
+export const residentSessions = pgTable(
+  'resident_sessions',
+  {
+    id: text('id').primaryKey(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('resident_sessions_complaint_idx').on(t.complaintId)],
+)
+
+/** Photos and documents, kept in the database: served only to the resident and authorised staff. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    draftId: uuid('draft_id'),
+    uploadedBy: text('uploaded_by').notNull(),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('attachments_complaint_idx').on(t.complaintId), index('attachments_draft_idx').on(t.draftId)],
+)
+
+/** Optional equality monitoring, kept apart from complaints and never shown to case handlers. */
+export const equalityResponses = pgTable('equality_responses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id').references(() => residents.id),
+  answers: jsonb('answers').notNull(),
+  createdAt: createdAt(),
+})
+
+/** The post-complaint survey, one answer per question, for the satisfaction KPIs. */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    answeredOn: date('answered_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('survey_responses_question_key').on(t.complaintId, t.question)],
+)
+
+/** Compliments, from residents or recorded by staff, for the team or person concerned. */
+export const compliments = pgTable('compliments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  source: text('source').notNull(),
+  serviceArea: text('service_area'),
+  aboutWhom: text('about_whom'),
+  message: text('message').notNull(),
+  fromName: text('from_name'),
+  receivedOn: date('received_on', { mode: 'string' }).notNull(),
+  recordedBy: uuid('recorded_by').references(() => staffUsers.id),
   createdAt: createdAt(),
 })

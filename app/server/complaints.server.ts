@@ -8,8 +8,10 @@ import type { AdjustmentKind, Channel } from '~/domain/complaints/status'
 import { requestedAdjustments, type ComplaintAnswers } from '~/domain/journeys/complaint'
 import { londonDate, type IsoDate } from '~/domain/working-days'
 import {
+  attachments,
   complaintDrafts,
   complaints,
+  equalityResponses,
   formSubmissions,
   reasonableAdjustments,
   residents,
@@ -61,7 +63,8 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
     const [resident] = await tx
       .insert(residents)
       .values({
-        name: answers.name ?? '',
+        // Someone complaining for a resident (WHO-2): the case is the resident's, the contact details theirs.
+        name: answers.forSomeoneElse ? (answers.representedName ?? '') : (answers.name ?? ''),
         email: answers.email ?? null,
         phone: answers.phone ?? null,
         address: answers.address ?? null,
@@ -81,6 +84,14 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
       desiredOutcome: answers.putRight ?? '',
       language: answers.language && answers.language !== 'other' ? answers.language : 'en',
       receivedAt: input.receivedAt,
+      representative: answers.forSomeoneElse
+        ? {
+            type: answers.relationship,
+            name: answers.name,
+            consentMethod: answers.consent === 'agreed' ? 'verbal' : null,
+            consented: answers.consent === 'agreed',
+          }
+        : null,
     })
 
     const adjustments = requestedAdjustments(answers)
@@ -100,6 +111,12 @@ export async function submitComplaint(db: Database, input: NewComplaint): Promis
         .update(complaintDrafts)
         .set({ complaintId: complaint.id, updatedAt: new Date() })
         .where(eq(complaintDrafts.id, input.draftId))
+      await tx.update(attachments).set({ complaintId: complaint.id }).where(eq(attachments.draftId, input.draftId))
+    }
+    const equality = Object.entries(answers.equality ?? {}).filter(([, answer]) => answer && answer !== 'not_answered')
+    if (equality.length > 0) {
+      // Kept apart from the complaint, linked only to the resident, never shown to handlers.
+      await tx.insert(equalityResponses).values({ residentId: resident.id, answers: Object.fromEntries(equality) })
     }
 
     await recordAudit(tx, {

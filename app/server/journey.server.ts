@@ -19,5 +19,8 @@ export function answersAsFormValues(answers: ComplaintAnswers): FormValues {
     else if (Array.isArray(value)) values[key] = value.map(String)
   }
   if (answers.adjustmentsAnswered && (answers.adjustments ?? []).length === 0) values.adjustments = ['none']
+  if (answers.wantsComplaint) values.choice = 'complaint'
+  if (answers.forSomeoneElse !== undefined) values.forSomeoneElse = answers.forSomeoneElse ? 'yes' : 'no'
+  for (const [question, answer] of Object.entries(answers.equality ?? {})) if (answer) values[question] = answer
   return values
 }

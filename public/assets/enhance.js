@@ -45,6 +45,17 @@
     }, 10000)
   })
 
+  // A signed-in resident is warned 2 minutes before their session ends (WCAG 2.2.1), and can stay.
+  const timeout = document.querySelector('[data-session-expires]')
+  if (timeout instanceof HTMLElement) {
+    const warnAt = Date.parse(timeout.dataset.sessionExpires ?? '') - 2 * 60 * 1000
+    if (Number.isFinite(warnAt)) {
+      setTimeout(() => {
+        timeout.hidden = false
+      }, Math.max(0, warnAt - Date.now()))
+    }
+  }
+
   // Coming back with the Back button restores the page from cache: let its forms be sent again.
   window.addEventListener('pageshow', function () {
     document.querySelectorAll('form[data-submitting]').forEach(function (form) {

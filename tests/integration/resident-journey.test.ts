@@ -14,9 +14,12 @@ type Rejected = {
 }
 
 const journey: Array<[string, Record<string, string | string[]>]> = [
+  ['complaint-or-request', { choice: 'complaint' }],
+  ['who', { forSomeoneElse: 'no' }],
   ['what-happened', { whatHappened: 'The lift has been broken for three weeks.' }],
   ['put-right', { putRight: 'Repair the lift.' }],
   ['service', { service: 'repairs' }],
+  ['evidence', { intent: 'continue' }],
   ['contact', { name: 'Fatima Hassan', email: 'fatima@example.org', phone: '', address: '', postcode: 'm14 4ab' }],
   ['language', { language: 'ar', otherLanguage: '' }],
   ['contact-method', { contactMethod: 'email' }],
@@ -29,6 +32,7 @@ const journey: Array<[string, Record<string, string | string[]>]> = [
       adjustmentsOther: '',
     },
   ],
+  ['about-you', { ageBand: '35_44', disability: 'prefer_not_to_say' }],
 ]
 
 async function postStep(
@@ -46,6 +50,17 @@ async function postStep(
     }),
   )
   return { result, context }
+}
+
+/** A draft past the first two questions, so the complaint's own questions can be asked. */
+async function startedDraft(): Promise<string> {
+  let cookie: string | undefined
+  for (const [name, fields] of journey.slice(0, 2)) {
+    const { result } = await postStep(name, fields, cookie)
+    cookie ??= cookieFrom(result as Response, 'pr_draft')
+  }
+  if (!cookie) throw new Error('no draft cookie')
+  return cookie
 }
 
 async function completeJourney(): Promise<string> {
@@ -122,12 +137,13 @@ describeEachEngine('the resident journey', (handle) => {
     const result = await answer(() =>
       step.loader({ request: getRequest('/complain/contact'), params: { step: 'contact' }, context: loadContext() }),
     )
-    expect((result as Response).headers.get('Location')).toBe('/complain/what-happened')
+    expect((result as Response).headers.get('Location')).toBe('/complain/complaint-or-request')
   })
 
   it('answers an empty question with a 400, the error as a locale key, and the title flagged', async () => {
+    const cookie = await startedDraft()
     const drafts = await draftCount()
-    const { result, context } = await postStep('what-happened', { whatHappened: '   ' })
+    const { result, context } = await postStep('what-happened', { whatHappened: '   ' }, cookie)
     expect(statusOf(result)).toBe(400)
     expect(bodyOf<Rejected>(result).errors.whatHappened?.key).toBe('errors:whatHappened.required')
     expect(context.page.formRejected).toBe(true)
@@ -137,9 +153,10 @@ describeEachEngine('the resident journey', (handle) => {
   })
 
   it('refuses 100 KB of text with a length error and keeps the answer to correct it', async () => {
+    const cookie = await startedDraft()
     const drafts = await draftCount()
     const long = 'a'.repeat(100 * 1024)
-    const { result } = await postStep('what-happened', { whatHappened: long })
+    const { result } = await postStep('what-happened', { whatHappened: long }, cookie)
     expect(statusOf(result)).toBe(400)
     const rejected = bodyOf<Rejected>(result)
     expect(rejected.errors.whatHappened).toEqual({ key: 'errors:whatHappened.tooLong', values: { max: 10_000 } })
@@ -149,8 +166,8 @@ describeEachEngine('the resident journey', (handle) => {
 
   it('drops control characters but keeps every script, emoji and combining mark', async () => {
     const written = 'Ll\u0000if\u0007t ddim yn gweithio 😡 — المصعد معطل — ਲਿਫਟ — e\u0301'
-    const { result } = await postStep('what-happened', { whatHappened: written })
-    const cookie = cookieFrom(result as Response, 'pr_draft')
+    const cookie = await startedDraft()
+    await postStep('what-happened', { whatHappened: written }, cookie)
     const page = bodyOf<{ values: Record<string, string> }>(
       await step.loader({
         request: getRequest('/complain/what-happened', { cookie }),
@@ -175,8 +192,9 @@ describeEachEngine('the resident journey', (handle) => {
     })
 
     it('refuses a body over the form limit with 413 before reading it', async () => {
+      const cookie = await startedDraft()
       const drafts = await draftCount()
-      const { result } = await postStep('what-happened', `whatHappened=${'b'.repeat(300 * 1024)}`)
+      const { result } = await postStep('what-happened', `whatHappened=${'b'.repeat(300 * 1024)}`, cookie)
       expect(statusOf(result)).toBe(413)
       expect(await draftCount()).toBe(drafts)
     })
@@ -191,7 +209,7 @@ describeEachEngine('the resident journey', (handle) => {
 
   it('requires a way to contact the resident and a postcode in the right format', async () => {
     let cookie: string | undefined
-    for (const [name, fields] of journey.slice(0, 3)) {
+    for (const [name, fields] of journey.slice(0, 6)) {
       const { result } = await postStep(name, fields, cookie)
       cookie ??= cookieFrom(result as Response, 'pr_draft')
     }

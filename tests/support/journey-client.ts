@@ -1,13 +1,17 @@
 // Drives the resident journey over plain HTTP, the way a browser without JavaScript does: used by
 // the shutdown test, the double-submit test and the benchmark.
 export const journeyAnswers: Array<[string, Record<string, string | string[]>]> = [
+  ['complaint-or-request', { choice: 'complaint' }],
+  ['who', { forSomeoneElse: 'no', representedName: '', relationship: '', consent: '' }],
   ['what-happened', { whatHappened: 'The front door entry system has been broken for two weeks.' }],
   ['put-right', { putRight: 'Repair the entry system.' }],
   ['service', { service: 'repairs' }],
+  ['evidence', { intent: 'continue' }],
   ['contact', { name: 'Test Resident', email: 'resident@example.org', phone: '', address: '', postcode: 'E1 6AB' }],
   ['language', { language: 'en', otherLanguage: '' }],
   ['contact-method', { contactMethod: 'email' }],
   ['adjustments', { adjustments: ['large_print'], interpreterLanguage: '', namedContact: '', adjustmentsOther: '' }],
+  ['about-you', {}],
 ]
 
 export class JourneyClient {

@@ -5,7 +5,15 @@ import { adjustmentKinds, contactMethods, serviceAreas, type AdjustmentKind } fr
 import { validate, type FieldErrors, type FormResult } from '../forms'
 import { isResidentLanguage } from '../languages'
 import { cleanLine, cleanText } from '../text'
-import { hasDetailsFor, type ComplaintAnswers, type ComplaintStep } from './complaint'
+import {
+  equalityQuestions,
+  hasDetailsFor,
+  relationships,
+  type ComplaintAnswers,
+  type ComplaintStep,
+  type EqualityAnswers,
+  type EqualityQuestion,
+} from './complaint'
 
 export const LIMITS = {
   whatHappened: 10_000,
@@ -147,8 +155,47 @@ const adjustments = z
     }
   })
 
+const complaintOrRequest = z
+  .object({ choice: z.enum(['complaint', 'request'], { error: 'errors:choice.required' }) })
+  .transform((value) => ({ wantsComplaint: value.choice === 'complaint' }))
+
+const who = z
+  .object({
+    forSomeoneElse: z.enum(['no', 'yes'], { error: 'errors:who.required' }),
+    representedName: optionalLine(LIMITS.name, 'errors:name.tooLong'),
+    relationship: z.preprocess((v) => (v === '' ? undefined : v), z.enum(relationships).optional()),
+    consent: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['agreed', 'will_send']).optional()),
+  })
+  .superRefine((value, ctx) => {
+    if (value.forSomeoneElse !== 'yes') return
+    if (!value.representedName) ctx.addIssue({ code: 'custom', path: ['representedName'], message: 'errors:who.nameRequired' })
+    if (!value.relationship) ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'errors:who.relationshipRequired' })
+    if (!value.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'errors:who.consentRequired' })
+  })
+  .transform((value) =>
+    value.forSomeoneElse === 'yes'
+      ? { forSomeoneElse: true, representedName: value.representedName, relationship: value.relationship, consent: value.consent }
+      : { forSomeoneElse: false, representedName: undefined, relationship: undefined, consent: undefined },
+  )
+
+const aboutYou = z
+  .object(
+    Object.fromEntries(
+      (Object.keys(equalityQuestions) as EqualityQuestion[]).map((question) => [
+        question,
+        z.preprocess((v) => (v === '' || v === undefined ? 'not_answered' : v), z.enum([...equalityQuestions[question], 'prefer_not_to_say', 'not_answered'])),
+      ]),
+      // fromEntries loses the key type; the keys are exactly equalityQuestions'.
+    ) as unknown as Record<EqualityQuestion, z.ZodType<string>>,
+  )
+  .transform((value) => ({ equality: value as EqualityAnswers, equalityAnswered: true }))
+
 /** The fields each step's form posts, so an action reads only what belongs to the step. */
 export const stepFields: Record<ComplaintStep, readonly string[]> = {
+  'complaint-or-request': ['choice'],
+  who: ['forSomeoneElse', 'representedName', 'relationship', 'consent'],
+  evidence: [],
+  'about-you': Object.keys(equalityQuestions),
   'what-happened': ['whatHappened'],
   'put-right': ['putRight'],
   service: ['service'],
@@ -165,6 +212,14 @@ export function validateStep(
   answers: ComplaintAnswers,
 ): FormResult<Partial<ComplaintAnswers>> {
   switch (step) {
+    case 'complaint-or-request':
+      return validate(complaintOrRequest, input)
+    case 'who':
+      return validate(who, input)
+    case 'evidence':
+      return { ok: true, data: { evidenceAnswered: true } }
+    case 'about-you':
+      return validate(aboutYou, input)
     case 'what-happened':
       return validate(whatHappened, input)
     case 'put-right':
@@ -182,16 +237,29 @@ export function validateStep(
   }
 }
 
+/** The saved answers of one step as its form would post them. */
+function postedFor(step: ComplaintStep, answers: ComplaintAnswers): Record<string, unknown> {
+  if (step === 'complaint-or-request') return { choice: answers.wantsComplaint ? 'complaint' : undefined }
+  if (step === 'who') {
+    return {
+      forSomeoneElse: answers.forSomeoneElse === undefined ? undefined : answers.forSomeoneElse ? 'yes' : 'no',
+      representedName: answers.representedName,
+      relationship: answers.relationship,
+      consent: answers.consent,
+    }
+  }
+  if (step === 'about-you') return { ...answers.equality }
+  const input: Record<string, unknown> = {}
+  for (const field of stepFields[step]) input[field] = answers[field as keyof ComplaintAnswers]
+  if (step === 'adjustments' && answers.adjustmentsAnswered && (answers.adjustments ?? []).length === 0) input.adjustments = [NONE]
+  return input
+}
+
 /** Re-checks every step against the saved answers just before submission. */
 export function validateAllAnswers(answers: ComplaintAnswers): FieldErrors {
   const errors: FieldErrors = {}
   for (const step of Object.keys(stepFields) as ComplaintStep[]) {
-    const input: Record<string, unknown> = {}
-    for (const field of stepFields[step]) input[field] = answers[field as keyof ComplaintAnswers]
-    if (step === 'adjustments' && answers.adjustmentsAnswered && (answers.adjustments ?? []).length === 0) {
-      input.adjustments = [NONE]
-    }
-    const result = validateStep(step, input, answers)
+    const result = validateStep(step, postedFor(step, answers), answers)
     if (!result.ok) Object.assign(errors, result.errors)
   }
   return errors

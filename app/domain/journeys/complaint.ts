@@ -9,7 +9,28 @@ import {
   type ServiceArea,
 } from '../complaints/status'
 
+export const relationships = ['family_member', 'friend', 'advocate', 'councillor', 'mp', 'other'] as const
+export type Relationship = (typeof relationships)[number]
+
+export const equalityQuestions = {
+  ageBand: ['16_24', '25_34', '35_44', '45_54', '55_64', '65_74', '75_plus'],
+  disability: ['yes', 'no'],
+  ethnicity: ['asian', 'black', 'mixed', 'white', 'other_ethnic'],
+  sex: ['female', 'male'],
+  religion: ['none', 'christian', 'muslim', 'hindu', 'sikh', 'jewish', 'buddhist', 'other_religion'],
+} as const
+export type EqualityQuestion = keyof typeof equalityQuestions
+export type EqualityAnswers = Partial<Record<EqualityQuestion, string>>
+
 export interface ComplaintAnswers {
+  /** DEF-1/2: the resident chose to complain (a service request is explained, never forced). */
+  wantsComplaint?: boolean
+  forSomeoneElse?: boolean
+  /** WHO-2: the person the complaint is about, when someone complains for them. */
+  representedName?: string
+  relationship?: Relationship
+  consent?: 'agreed' | 'will_send'
+  evidenceAnswered?: boolean
   whatHappened?: string
   putRight?: string
   service?: ServiceArea
@@ -27,16 +48,23 @@ export interface ComplaintAnswers {
   interpreterLanguage?: string
   namedContact?: string
   adjustmentsOther?: string
+  /** Optional equality monitoring: stored apart from the complaint, never shown to handlers. */
+  equality?: EqualityAnswers
+  equalityAnswered?: boolean
 }
 
 export const complaintSteps = [
+  'complaint-or-request',
+  'who',
   'what-happened',
   'put-right',
   'service',
+  'evidence',
   'contact',
   'language',
   'contact-method',
   'adjustments',
+  'about-you',
 ] as const
 
 export type ComplaintStep = (typeof complaintSteps)[number]
@@ -48,6 +76,14 @@ export function isComplaintStep(value: string): value is ComplaintStep {
 /** Whether the resident has answered a step well enough to move past it. */
 export function isStepComplete(step: ComplaintStep, answers: ComplaintAnswers): boolean {
   switch (step) {
+    case 'complaint-or-request':
+      return answers.wantsComplaint === true
+    case 'who':
+      return answers.forSomeoneElse === false || (answers.forSomeoneElse === true && Boolean(answers.representedName && answers.relationship && answers.consent))
+    case 'evidence':
+      return answers.evidenceAnswered === true
+    case 'about-you':
+      return answers.equalityAnswered === true
     case 'what-happened':
       return Boolean(answers.whatHappened)
     case 'put-right':

@@ -43,7 +43,7 @@ export default function StartPage() {
         <p className="body">{t('start.howLong.workingDays')}</p>
         <h2 className="heading-m">{t('start.adjustments.heading')}</h2>
         <p className="body">{t('start.adjustments.body')}</p>
-        <Link to="/complain/what-happened" className="button button--start" role="button" draggable="false">
+        <Link to="/complain" className="button button--start" role="button" draggable="false">
           {t('start.startButton')}
           <svg
             className="button__start-icon"
@@ -57,6 +57,18 @@ export default function StartPage() {
             <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
           </svg>
         </Link>
+        <ul className="list">
+          <li>
+            <Link className="link" to="/track">
+              {t('start.track')}
+            </Link>
+          </li>
+          <li>
+            <Link className="link" to="/compliment">
+              {t('start.compliment')}
+            </Link>
+          </li>
+        </ul>
         <h2 className="heading-m">{t('start.ombudsman.heading')}</h2>
         <p className="body">{t('start.ombudsman.body')}</p>
         <p className="body">{t('start.ombudsman.contact')}</p>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Checkboxes, Radios, Select, TextArea, TextInput } from '~/components/form'
 import { adjustmentKinds, contactMethods, serviceAreas } from '~/domain/complaints/status'
 import type { FieldErrors } from '~/domain/forms'
-import type { ComplaintStep } from '~/domain/journeys/complaint'
+import { equalityQuestions, relationships, type ComplaintStep, type EqualityQuestion } from '~/domain/journeys/complaint'
 import { residentLanguages } from '~/domain/languages'
 import endonyms from '../../../locales/languages.json'
 
@@ -22,6 +22,79 @@ function list(values: Values, name: string): string[] {
 export function StepQuestion({ step, values, errors }: { step: ComplaintStep; values: Values; errors: FieldErrors }) {
   const { t } = useTranslation('resident')
   switch (step) {
+    case 'complaint-or-request':
+      return (
+        <>
+          <Radios
+            asHeading
+            name="choice"
+            legend={t('steps.complaint-or-request.title')}
+            hint={t('steps.complaint-or-request.hint')}
+            error={errors.choice}
+            defaultValue={text(values, 'choice')}
+            choices={[
+              { value: 'complaint', label: t('steps.complaint-or-request.complaint'), hint: t('steps.complaint-or-request.complaintHint') },
+              { value: 'request', label: t('steps.complaint-or-request.request'), hint: t('steps.complaint-or-request.requestHint') },
+            ]}
+          />
+        </>
+      )
+    case 'who':
+      return (
+        <>
+          <Radios
+            asHeading
+            name="forSomeoneElse"
+            legend={t('steps.who.title')}
+            error={errors.forSomeoneElse}
+            defaultValue={text(values, 'forSomeoneElse')}
+            choices={[
+              { value: 'no', label: t('steps.who.me') },
+              { value: 'yes', label: t('steps.who.someoneElse') },
+            ]}
+          />
+          <p className="body">{t('steps.who.ifSomeoneElse')}</p>
+          <TextInput name="representedName" label={t('steps.who.name')} error={errors.representedName} defaultValue={text(values, 'representedName')} />
+          <Select
+            name="relationship"
+            label={t('steps.who.relationship')}
+            error={errors.relationship}
+            defaultValue={text(values, 'relationship') ?? ''}
+            options={[{ value: '', label: t('steps.who.choose') }, ...relationships.map((r) => ({ value: r, label: t(`steps.who.relationships.${r}`) }))]}
+          />
+          <Radios
+            name="consent"
+            legend={t('steps.who.consent')}
+            error={errors.consent}
+            defaultValue={text(values, 'consent')}
+            choices={[
+              { value: 'agreed', label: t('steps.who.agreed') },
+              { value: 'will_send', label: t('steps.who.willSend') },
+            ]}
+          />
+        </>
+      )
+    case 'evidence':
+      return null
+    case 'about-you':
+      return (
+        <>
+          <h1 className="heading-l">{t('steps.about-you.title')}</h1>
+          <p className="body">{t('steps.about-you.intro')}</p>
+          {(Object.keys(equalityQuestions) as EqualityQuestion[]).map((question) => (
+            <Radios
+              key={question}
+              name={question}
+              legend={t(`steps.about-you.questions.${question}`)}
+              defaultValue={text(values, question)}
+              choices={[
+                ...equalityQuestions[question].map((answer) => ({ value: answer, label: t(`steps.about-you.answers.${answer}`) })),
+                { value: 'prefer_not_to_say', label: t('steps.about-you.preferNotToSay'), dividerBefore: t('steps.adjustments.or') },
+              ]}
+            />
+          ))}
+        </>
+      )
     case 'what-happened':
       return (
         <TextArea

@@ -9,6 +9,7 @@ import { getFixedT } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { submitComplaint } from '~/server/complaints.server'
 import { database } from '~/server/db.server'
+import { draftFiles } from '~/server/draft-files.server'
 import { findDraft, findOpenDraft } from '~/server/drafts.server'
 import { readForm, single } from '~/server/forms.server'
 import endonyms from '../../../locales/languages.json'
@@ -19,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const incomplete = firstIncompleteStep(answers)
   if (!draft || incomplete) throw redirect(`/complain/${incomplete ?? 'what-happened'}`)
   const t = await getFixedT(request, 'resident')
-  return { title: t('check.title'), answers, submissionKey: draft.submissionKey, backHref: '/complain/adjustments' }
+  const files = (await draftFiles(database(), draft.id)).map((f) => f.fileName)
+  return { title: t('check.title'), answers, files, submissionKey: draft.submissionKey, backHref: '/complain/about-you' }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
@@ -46,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect('/complain/confirmation')
 }
 
-function useAnswerRows(answers: ComplaintAnswers): AnswerRow[] {
+function useAnswerRows(answers: ComplaintAnswers, files: string[]): AnswerRow[] {
   const { t } = useTranslation('resident')
   const change = (step: string, hiddenText: string) => ({
     href: `/complain/${step}?change=1`,
@@ -62,6 +64,14 @@ function useAnswerRows(answers: ComplaintAnswers): AnswerRow[] {
         : notGiven
   const adjustments = requestedAdjustments(answers)
   return [
+    {
+      key: 'who',
+      question: t('check.rows.who'),
+      answer: answers.forSomeoneElse
+        ? t('check.forSomeoneElse', { name: answers.representedName ?? '', relationship: t(`steps.who.relationships.${answers.relationship ?? 'other'}`) })
+        : t('check.forMe'),
+      change: change('who', t('check.rows.who')),
+    },
     {
       key: 'whatHappened',
       question: t('check.rows.whatHappened'),
@@ -134,13 +144,34 @@ function useAnswerRows(answers: ComplaintAnswers): AnswerRow[] {
         ),
       change: change('adjustments', t('check.rows.adjustments')),
     },
+    {
+      key: 'files',
+      question: t('check.rows.files'),
+      answer:
+        files.length === 0 ? (
+          t('check.noFiles')
+        ) : (
+          <ul className="list">
+            {files.map((file, index) => (
+              <li key={index}>{file}</li>
+            ))}
+          </ul>
+        ),
+      change: change('evidence', t('check.rows.files')),
+    },
+    {
+      key: 'aboutYou',
+      question: t('check.rows.aboutYou'),
+      answer: t(Object.values(answers.equality ?? {}).some((a) => a && a !== 'not_answered') ? 'check.aboutYouGiven' : 'check.aboutYouNotGiven'),
+      change: change('about-you', t('check.rows.aboutYou')),
+    },
   ]
 }
 
 export default function CheckAnswersPage() {
-  const { title, answers, submissionKey } = useLoaderData<typeof loader>()
+  const { title, answers, files, submissionKey } = useLoaderData<typeof loader>()
   const { t } = useTranslation('resident')
-  const rows = useAnswerRows(answers)
+  const rows = useAnswerRows(answers, files)
   return (
     <div className="grid-row">
       <div className="column-two-thirds">

@@ -27,6 +27,20 @@ export default function ResidentLayout() {
         <div className="width-container">
           <p className="footer__text">{t('common:footer.landlord')}</p>
           <ul className="footer__links">
+            {(['track', 'compliment'] as const).map((page) => (
+              <li key={page}>
+                <Link className="link" to={`/${page}`}>
+                  {t(`common:footer.${page}`)}
+                </Link>
+              </li>
+            ))}
+            {(['policy', 'timescales', 'ombudsman', 'contact', 'accessibility', 'privacy'] as const).map((page) => (
+              <li key={page}>
+                <Link className="link" to={`/help/${page}`}>
+                  {t(`common:footer.${page}`)}
+                </Link>
+              </li>
+            ))}
             <li>
               <Link className="link" to="/staff">
                 {t('common:footer.staff')}

@@ -1,0 +1,78 @@
+// Photos and PDFs from residents: at most 5 files of 10 MB; the type is read from the bytes, not
+// the name; images are re-encoded, which drops their metadata (GPS location included).
+import { createHash } from 'node:crypto'
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+} from '@remix-run/node'
+import { fileTypeFromBuffer } from 'file-type'
+import sharp from 'sharp'
+import type { FieldErrors } from '~/domain/forms'
+import { cleanLine } from '~/domain/text'
+import { isSameOrigin, readForm, type FormValues } from './forms.server'
+
+export const MAX_FILES = 5
+export const MAX_FILE_BYTES = 10 * 1024 * 1024
+const ALLOWED = new Map([
+  ['image/jpeg', 'jpeg'],
+  ['image/png', 'png'],
+  ['image/webp', 'webp'],
+  ['application/pdf', 'pdf'],
+])
+
+export interface CleanFile {
+  fileName: string
+  contentType: string
+  data: Buffer
+  sha256: string
+}
+
+export type Upload = { ok: true; values: FormValues; files: CleanFile[] } | { ok: false; errors: FieldErrors; values: FormValues }
+
+async function cleaned(name: string, bytes: Buffer): Promise<CleanFile | null> {
+  const type = await fileTypeFromBuffer(bytes)
+  const format = type ? ALLOWED.get(type.mime) : undefined
+  if (!type || !format) return null
+  let data = bytes
+  if (format !== 'pdf') {
+    // rotate() applies the EXIF orientation before sharp drops all metadata on output.
+    data = await sharp(bytes, { failOn: 'error' }).rotate().toFormat(format as 'jpeg' | 'png' | 'webp').toBuffer()
+  }
+  const base = cleanLine(name).replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'file'
+  return { fileName: base, contentType: type.mime, data, sha256: createHash('sha256').update(data).digest('hex') }
+}
+
+/** A multipart form with `files`; other fields come back as values, as readForm gives them. */
+export async function readUpload(request: Request, field = 'files'): Promise<Upload> {
+  if (!isSameOrigin(request)) throw new Response('Forbidden: cross-site form', { status: 403 })
+  // A form without a file input (or a client that sent none) is a plain form: no files.
+  if ((request.headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+    return { ok: true, values: await readForm(request), files: [] }
+  }
+  let form: FormData
+  try {
+    form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }))
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { ok: false, errors: { [field]: { key: 'errors:upload.tooLarge', values: { max: 10 } } }, values: {} }
+    throw new Response('Unreadable upload', { status: 400 })
+  }
+  const values: FormValues = {}
+  const uploads: File[] = []
+  for (const [key, value] of form.entries()) {
+    if (value instanceof File) {
+      if (key === field && value.size > 0) uploads.push(value)
+    } else {
+      const existing = values[key]
+      values[key] = existing === undefined ? value : [...[existing].flat(), value]
+    }
+  }
+  if (uploads.length > MAX_FILES) return { ok: false, errors: { [field]: { key: 'errors:upload.tooMany', values: { max: MAX_FILES } } }, values }
+  const files: CleanFile[] = []
+  for (const upload of uploads) {
+    const file = await cleaned(upload.name, Buffer.from(await upload.arrayBuffer())).catch(() => null)
+    if (!file) return { ok: false, errors: { [field]: { key: 'errors:upload.wrongType', values: { name: cleanLine(upload.name).slice(0, 80) } } }, values }
+    files.push(file)
+  }
+  return { ok: true, values, files }
+}
