@@ -4,11 +4,12 @@ import { defineConfig } from '@playwright/test'
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const port = Number(process.env.E2E_PORT ?? 3210)
 export const baseURL = `http://127.0.0.1:${port}`
-const dataDir = 'test-results/e2e-data'
+export const e2eDataDir = 'test-results/e2e-data'
 
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
+  globalTeardown: './tests/e2e/global-teardown.ts',
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -17,7 +18,9 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts$/ },
-    { name: 'chromium', dependencies: ['setup'] },
+    { name: 'resident-setup', testMatch: /resident-setup\.ts$/, dependencies: ['setup'] },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /resident-pages\.spec\.ts$/ },
+    { name: 'resident-pages', testMatch: /resident-pages\.spec\.ts$/, dependencies: ['resident-setup'] },
   ],
   use: {
     baseURL,
@@ -37,9 +40,9 @@ export default defineConfig({
   },
   webServer: {
     // The real production build on the embedded database, fresh for every run (it seeds demo data).
-    command: `rm -rf ${dataDir} && node server.js`,
+    command: `rm -rf ${e2eDataDir} && node server.js`,
     url: `${baseURL}/healthz`,
-    env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PUTRIGHT_DATA_DIR: dataDir },
+    env: { PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', PUTRIGHT_DATA_DIR: e2eDataDir },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

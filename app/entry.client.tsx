@@ -4,7 +4,7 @@ import Backend from 'i18next-http-backend'
 import { StrictMode, startTransition } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { defaultNamespace, namespacesFor } from './i18n/config'
+import { defaultNamespace, interpolation, namespacesFor } from './i18n/config'
 
 async function hydrate() {
   const version = document.querySelector('meta[name="putright-locales"]')?.getAttribute('content') ?? ''
@@ -20,7 +20,7 @@ async function hydrate() {
       ns: [...namespacesFor(document.documentElement.dataset.locale ?? 'en')],
       defaultNS: defaultNamespace,
       backend: { loadPath: `/locales/{{lng}}/{{ns}}.json?v=${version}` },
-      interpolation: { escapeValue: false },
+      interpolation,
       react: { useSuspense: false },
     })
   startTransition(() => {

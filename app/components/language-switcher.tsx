@@ -73,7 +73,9 @@ export function LanguageList({ returnTo }: { returnTo: string }) {
           >
             {endonyms[code as keyof typeof endonyms]}
           </a>{' '}
-          {code === i18n.language ? null : <span className="hint language-list__name">({t(`common:languageNames.${code}`)})</span>}
+          {code === i18n.language ? null : (
+            <span className="hint language-list__name">({t(`common:languageNames.${code}`)})</span>
+          )}
         </li>
       ))}
     </ul>

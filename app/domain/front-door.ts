@@ -63,7 +63,10 @@ export const frontDoorForm = z
     channelDetail: line(100),
     summary: z.preprocess(
       cleanText,
-      z.string().min(1, { error: 'staff-errors:frontDoor.summaryRequired' }).max(10_000, { error: 'staff-errors:case.tooLong' }),
+      z
+        .string()
+        .min(1, { error: 'staff-errors:frontDoor.summaryRequired' })
+        .max(10_000, { error: 'staff-errors:case.tooLong' }),
     ),
     desiredOutcome: z.preprocess(cleanText, z.string().max(5000, { error: 'staff-errors:case.tooLong' })),
     serviceArea: z.enum(serviceAreas, { error: 'errors:service.required' }),
@@ -93,7 +96,11 @@ export const frontDoorForm = z
         ctx.addIssue({ code: 'custom', path: ['consentMethod'], message: 'staff-errors:frontDoor.consentRequired' })
     }
     if ((value.channel === 'mp' || value.channel === 'councillor') && value.representativeType === 'none') {
-      ctx.addIssue({ code: 'custom', path: ['representativeType'], message: 'staff-errors:frontDoor.memberIsRepresentative' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['representativeType'],
+        message: 'staff-errors:frontDoor.memberIsRepresentative',
+      })
     }
   })
 

@@ -6,7 +6,10 @@ import { cleanLine } from './text'
 export const staffAccountForm = z.object({
   name: z.preprocess(
     cleanLine,
-    z.string().min(1, { error: 'staff-errors:staff.nameRequired' }).max(200, { error: 'staff-errors:staff.nameRequired' }),
+    z
+      .string()
+      .min(1, { error: 'staff-errors:staff.nameRequired' })
+      .max(200, { error: 'staff-errors:staff.nameRequired' }),
   ),
   email: z.preprocess(
     cleanLine,

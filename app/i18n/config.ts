@@ -56,3 +56,17 @@ export function htmlLangOf(code: string): string {
 export function intlLocaleOf(code: string): string {
   return interfaceLanguages.find((language) => language.code === code)?.intl ?? 'en-GB'
 }
+
+/**
+ * i18next interpolation for server and browser alike: numbers put into text ({{count}}, {{max}},
+ * {{stage}}) are written in the language's own digits, as its dates are (Bengali ১০, Arabic ١٠).
+ */
+export const interpolation = {
+  escapeValue: false,
+  alwaysFormat: true,
+  // No grouping: a year or a reference number must not gain a comma. Other values pass untouched.
+  format: (value: unknown, _format: string | undefined, lng: string | undefined): string =>
+    typeof value === 'number'
+      ? new Intl.NumberFormat(intlLocaleOf(lng ?? fallbackLanguage), { useGrouping: false }).format(value)
+      : (value as string),
+}

@@ -16,6 +16,7 @@ import {
   isStaffLanguage,
   type InterfaceLanguage,
   type Namespace,
+  interpolation,
 } from './config'
 
 const localesDir = path.resolve(process.env.PUTRIGHT_LOCALES_DIR ?? 'locales')
@@ -55,7 +56,7 @@ export function getI18n(language: InterfaceLanguage): I18n {
       initImmediate: false,
       // Keeps 'en-easy' as written: i18next would otherwise read 'easy' as a script ('en-Easy').
       lowerCaseLng: true,
-      interpolation: { escapeValue: false },
+      interpolation,
       react: { useSuspense: false },
     })
     instances.set(language, instance)

@@ -178,7 +178,11 @@ async function createSession(
 
 export type SecondFactorResult =
   | { ok: true; setCookies: string[]; redirectTo: string }
-  | { ok: false; reason: 'staff-errors:signIn.codeInvalid' | 'staff-errors:signIn.tooManyAttempts'; blockedSeconds?: number }
+  | {
+      ok: false
+      reason: 'staff-errors:signIn.codeInvalid' | 'staff-errors:signIn.tooManyAttempts'
+      blockedSeconds?: number
+    }
 
 /** The second factor: a TOTP code not used before, or an unused recovery code. */
 export async function completeSignIn(
@@ -453,7 +457,10 @@ export async function listStaff(db: Database) {
 
 export type AccountChange =
   | { ok: true; id: string }
-  | { ok: false; reason: 'staff-errors:staff.emailTaken' | 'staff-errors:staff.notFound' | 'staff-errors:staff.lastAdministrator' }
+  | {
+      ok: false
+      reason: 'staff-errors:staff.emailTaken' | 'staff-errors:staff.notFound' | 'staff-errors:staff.lastAdministrator'
+    }
 
 /** Administrators create accounts; the new member of staff sets up their second factor at first sign-in. */
 export async function createStaffAccount(

@@ -14,7 +14,8 @@ export async function listClosureDays(db: Database) {
 }
 
 export type ClosureChange =
-  { ok: true; redated: number } | { ok: false; reason: 'staff-errors:calendar.alreadyClosed' | 'staff-errors:calendar.notClosed' }
+  | { ok: true; redated: number }
+  | { ok: false; reason: 'staff-errors:calendar.alreadyClosed' | 'staff-errors:calendar.notClosed' }
 
 async function redateAll(
   tx: Database,

@@ -3,12 +3,23 @@ import { londonDate } from '~/domain/working-days'
 import { compliments } from '../../db/schema'
 import { recordAudit } from './audit.server'
 import type { Database } from './db.server'
+import { claimSubmission } from './submissions.server'
 
 export async function recordCompliment(
   db: Database,
-  input: { message: string; serviceArea: string | null; aboutWhom: string | null; fromName: string | null; source: 'resident' | 'staff'; recordedBy?: string | null; requestId?: string | null },
+  input: {
+    message: string
+    serviceArea: string | null
+    aboutWhom: string | null
+    fromName: string | null
+    source: 'resident' | 'staff'
+    submissionKey: string
+    recordedBy?: string | null
+    requestId?: string | null
+  },
 ) {
   await db.transaction(async (tx) => {
+    if (!(await claimSubmission(tx, 'compliment', input.submissionKey))) return
     const [row] = await tx
       .insert(compliments)
       .values({

@@ -33,5 +33,7 @@ export async function addDraftFiles(db: Database, draftId: string, files: CleanF
 
 export async function removeDraftFile(db: Database, draftId: string, id: string): Promise<void> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return
-  await db.delete(attachments).where(and(eq(attachments.id, id), eq(attachments.draftId, draftId), isNull(attachments.complaintId)))
+  await db
+    .delete(attachments)
+    .where(and(eq(attachments.id, id), eq(attachments.draftId, draftId), isNull(attachments.complaintId)))
 }

@@ -70,7 +70,7 @@ export interface RejectedForm {
   values: FormValues
 }
 
-export function rejectForm(context: AppLoadContext, rejected: RejectedForm, status: 400 | 409 = 400) {
+export function rejectForm(context: AppLoadContext, rejected: RejectedForm, status: 400 | 409 | 429 = 400) {
   context.page.formRejected = true
   return data(rejected, { status })
 }

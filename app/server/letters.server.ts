@@ -128,7 +128,12 @@ function renderBlock(
       return
     case 'list': {
       const items = block.items.map((item) => ('text' in item ? item.text : say(item.key, item.values)))
-      html.push(`<ul>${items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`)
+      // Literal details (a phone number, an address) are isolated, so a right-to-left letter
+      // cannot reverse the groups of "0300 111 3000".
+      const cells = block.items.map((item, i) =>
+        'text' in item ? `<bdi>${escapeHtml(items[i] ?? '')}</bdi>` : escapeHtml(items[i] ?? ''),
+      )
+      html.push(`<ul>${cells.map((cell) => `<li>${cell}</li>`).join('')}</ul>`)
       text.push(...items.map((item) => `- ${item}`), '')
     }
   }

@@ -16,6 +16,8 @@ export const policies = {
   signInAccount: { maxFailures: 5, windowMinutes: 15, baseBlockMinutes: 1, maxBlockMinutes: 60 },
   signInAddress: { maxFailures: 20, windowMinutes: 15, baseBlockMinutes: 1, maxBlockMinutes: 60 },
   residentCodeRequest: { maxFailures: 5, windowMinutes: 60, baseBlockMinutes: 5, maxBlockMinutes: 60 },
+  // Many residents share one address (a housing office, a library, a mobile network): a looser limit.
+  residentCodeRequestFromIp: { maxFailures: 60, windowMinutes: 60, baseBlockMinutes: 5, maxBlockMinutes: 60 },
 } satisfies Record<string, LimitPolicy>
 
 /** Minutes a key stays blocked after `failures` (≥ maxFailures): doubling, capped. */

@@ -29,7 +29,8 @@ export function normaliseAddress(address: string): { kind: 'email' | 'sms'; valu
   const trimmed = address.trim()
   if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { kind: 'email', value: trimmed.toLowerCase() }
   const digits = trimmed.replace(/\D/g, '')
-  if (/^\+?[\d\s().-]+$/.test(trimmed) && digits.length >= 10 && digits.length <= 15) return { kind: 'sms', value: digits.slice(-10) }
+  if (/^\+?[\d\s().-]+$/.test(trimmed) && digits.length >= 10 && digits.length <= 15)
+    return { kind: 'sms', value: digits.slice(-10) }
   return null
 }
 
@@ -41,21 +42,37 @@ export type CodeRequest = { ok: true; setCookie: string } | { ok: false; reason:
  */
 export async function requestAccessCode(
   db: Database,
-  input: { reference: string; address: string; baseUrl: string; clientIp: string | null; requestId?: string | null; now?: Date },
+  input: {
+    reference: string
+    address: string
+    baseUrl: string
+    clientIp: string | null
+    requestId?: string | null
+    now?: Date
+  },
 ): Promise<CodeRequest> {
   const now = input.now ?? new Date()
   const reference = parseComplaintReference(input.reference) ?? input.reference.trim().toUpperCase()
   const address = normaliseAddress(input.address)
-  const keys = [`track:ref:${reference}`, `track:addr:${address?.value ?? input.address.trim().toLowerCase()}`, ...(input.clientIp ? [`track:ip:${input.clientIp}`] : [])]
-  const blocked = Math.max(...(await Promise.all(keys.map((key) => blockedFor(db, key, now)))))
+  const limits = [
+    { key: `track:ref:${reference}`, policy: policies.residentCodeRequest },
+    { key: `track:addr:${address?.value ?? input.address.trim().toLowerCase()}`, policy: policies.residentCodeRequest },
+    ...(input.clientIp ? [{ key: `track:ip:${input.clientIp}`, policy: policies.residentCodeRequestFromIp }] : []),
+  ]
+  const blocked = Math.max(...(await Promise.all(limits.map(({ key }) => blockedFor(db, key, now)))))
   if (blocked > 0) return { ok: false, reason: 'blocked', minutes: Math.ceil(blocked / 60) }
   // Every request counts: a real one and a guess look the same to the limiter too.
-  for (const key of keys) await recordFailure(db, key, policies.residentCodeRequest, now)
+  for (const { key, policy } of limits) await recordFailure(db, key, policy, now)
 
   const token = newToken()
   const [match] = address
     ? await db
-        .select({ id: complaints.id, language: residents.preferredLanguage, email: residents.email, phone: residents.phone })
+        .select({
+          id: complaints.id,
+          language: residents.preferredLanguage,
+          email: residents.email,
+          phone: residents.phone,
+        })
         .from(complaints)
         .innerJoin(residents, eq(residents.id, complaints.residentId))
         .where(
@@ -123,7 +140,12 @@ async function openSession(tx: Database, complaintId: string, now: Date): Promis
 export type CodeCheck = { ok: true; reference: string; setCookies: string[] } | { ok: false }
 
 /** The code from the email or text: right within 15 minutes and 5 attempts, and used once. */
-export async function verifyAccessCode(db: Database, request: Request, code: string, now = new Date()): Promise<CodeCheck> {
+export async function verifyAccessCode(
+  db: Database,
+  request: Request,
+  code: string,
+  now = new Date(),
+): Promise<CodeCheck> {
   const token = readCookie(request, REQUEST_COOKIE)
   if (!token) return { ok: false }
   return db.transaction(async (tx) => {
@@ -131,12 +153,21 @@ export async function verifyAccessCode(db: Database, request: Request, code: str
       .select({ code: residentAccessCodes, reference: complaints.reference })
       .from(residentAccessCodes)
       .innerJoin(complaints, eq(complaints.id, residentAccessCodes.complaintId))
-      .where(and(eq(residentAccessCodes.id, sha256(token)), isNull(residentAccessCodes.usedAt), gt(residentAccessCodes.expiresAt, now)))
+      .where(
+        and(
+          eq(residentAccessCodes.id, sha256(token)),
+          isNull(residentAccessCodes.usedAt),
+          gt(residentAccessCodes.expiresAt, now),
+        ),
+      )
       .limit(1)
       .for('update')
     if (!row || row.code.attempts >= MAX_ATTEMPTS) return { ok: false } as const
     if (sha256(`${row.code.complaintId}:${code.replace(/\s+/g, '')}`) !== row.code.codeHash) {
-      await tx.update(residentAccessCodes).set({ attempts: row.code.attempts + 1 }).where(eq(residentAccessCodes.id, row.code.id))
+      await tx
+        .update(residentAccessCodes)
+        .set({ attempts: row.code.attempts + 1 })
+        .where(eq(residentAccessCodes.id, row.code.id))
       return { ok: false } as const
     }
     await tx.update(residentAccessCodes).set({ usedAt: now }).where(eq(residentAccessCodes.id, row.code.id))
@@ -150,18 +181,30 @@ export async function findAccessLink(db: Database, link: string, now = new Date(
   const [row] = await db
     .select({ id: residentAccessCodes.id })
     .from(residentAccessCodes)
-    .where(and(eq(residentAccessCodes.linkHash, sha256(link)), isNull(residentAccessCodes.usedAt), gt(residentAccessCodes.expiresAt, now)))
+    .where(
+      and(
+        eq(residentAccessCodes.linkHash, sha256(link)),
+        isNull(residentAccessCodes.usedAt),
+        gt(residentAccessCodes.expiresAt, now),
+      ),
+    )
     .limit(1)
   return row ?? null
 }
 
-export async function useAccessLink(db: Database, link: string, now = new Date()): Promise<CodeCheck> {
+export async function spendAccessLink(db: Database, link: string, now = new Date()): Promise<CodeCheck> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({ code: residentAccessCodes, reference: complaints.reference })
       .from(residentAccessCodes)
       .innerJoin(complaints, eq(complaints.id, residentAccessCodes.complaintId))
-      .where(and(eq(residentAccessCodes.linkHash, sha256(link)), isNull(residentAccessCodes.usedAt), gt(residentAccessCodes.expiresAt, now)))
+      .where(
+        and(
+          eq(residentAccessCodes.linkHash, sha256(link)),
+          isNull(residentAccessCodes.usedAt),
+          gt(residentAccessCodes.expiresAt, now),
+        ),
+      )
       .limit(1)
       .for('update')
     if (!row) return { ok: false } as const
@@ -178,7 +221,11 @@ export interface ResidentSession {
   idleExpiresAt: Date
 }
 
-export async function getResidentSession(request: Request, db: Database = database(), now = new Date()): Promise<ResidentSession | null> {
+export async function getResidentSession(
+  request: Request,
+  db: Database = database(),
+  now = new Date(),
+): Promise<ResidentSession | null> {
   const token = readCookie(request, RESIDENT_COOKIE)
   if (!token) return null
   const idleCutoff = new Date(now.getTime() - RESIDENT_IDLE_MINUTES * 60_000)
@@ -196,7 +243,10 @@ export async function getResidentSession(request: Request, db: Database = databa
     )
     .limit(1)
   if (!row) return null
-  await db.update(residentSessions).set({ lastSeenAt: now }).where(eq(residentSessions.id, sha256(token)))
+  await db
+    .update(residentSessions)
+    .set({ lastSeenAt: now })
+    .where(eq(residentSessions.id, sha256(token)))
   return {
     complaintId: row.session.complaintId,
     reference: row.reference,
@@ -215,6 +265,10 @@ export async function requireResident(request: Request, reference: string | unde
 
 export async function endResidentSession(db: Database, request: Request): Promise<string> {
   const token = readCookie(request, RESIDENT_COOKIE)
-  if (token) await db.update(residentSessions).set({ revokedAt: new Date() }).where(eq(residentSessions.id, sha256(token)))
+  if (token)
+    await db
+      .update(residentSessions)
+      .set({ revokedAt: new Date() })
+      .where(eq(residentSessions.id, sha256(token)))
   return clearCookie(RESIDENT_COOKIE)
 }

@@ -28,7 +28,8 @@ export interface CleanFile {
   sha256: string
 }
 
-export type Upload = { ok: true; values: FormValues; files: CleanFile[] } | { ok: false; errors: FieldErrors; values: FormValues }
+export type Upload =
+  { ok: true; values: FormValues; files: CleanFile[] } | { ok: false; errors: FieldErrors; values: FormValues }
 
 async function cleaned(name: string, bytes: Buffer): Promise<CleanFile | null> {
   const type = await fileTypeFromBuffer(bytes)
@@ -37,9 +38,15 @@ async function cleaned(name: string, bytes: Buffer): Promise<CleanFile | null> {
   let data = bytes
   if (format !== 'pdf') {
     // rotate() applies the EXIF orientation before sharp drops all metadata on output.
-    data = await sharp(bytes, { failOn: 'error' }).rotate().toFormat(format as 'jpeg' | 'png' | 'webp').toBuffer()
+    data = await sharp(bytes, { failOn: 'error' })
+      .rotate()
+      .toFormat(format as 'jpeg' | 'png' | 'webp')
+      .toBuffer()
   }
-  const base = cleanLine(name).replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 100) || 'file'
+  const base =
+    cleanLine(name)
+      .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+      .slice(0, 100) || 'file'
   return { fileName: base, contentType: type.mime, data, sha256: createHash('sha256').update(data).digest('hex') }
 }
 
@@ -54,7 +61,8 @@ export async function readUpload(request: Request, field = 'files'): Promise<Upl
   try {
     form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }))
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, errors: { [field]: { key: 'errors:upload.tooLarge', values: { max: 10 } } }, values: {} }
+    if (error instanceof MaxPartSizeExceededError)
+      return { ok: false, errors: { [field]: { key: 'errors:upload.tooLarge', values: { max: 10 } } }, values: {} }
     throw new Response('Unreadable upload', { status: 400 })
   }
   const values: FormValues = {}
@@ -67,11 +75,17 @@ export async function readUpload(request: Request, field = 'files'): Promise<Upl
       values[key] = existing === undefined ? value : [...[existing].flat(), value]
     }
   }
-  if (uploads.length > MAX_FILES) return { ok: false, errors: { [field]: { key: 'errors:upload.tooMany', values: { max: MAX_FILES } } }, values }
+  if (uploads.length > MAX_FILES)
+    return { ok: false, errors: { [field]: { key: 'errors:upload.tooMany', values: { max: MAX_FILES } } }, values }
   const files: CleanFile[] = []
   for (const upload of uploads) {
     const file = await cleaned(upload.name, Buffer.from(await upload.arrayBuffer())).catch(() => null)
-    if (!file) return { ok: false, errors: { [field]: { key: 'errors:upload.wrongType', values: { name: cleanLine(upload.name).slice(0, 80) } } }, values }
+    if (!file)
+      return {
+        ok: false,
+        errors: { [field]: { key: 'errors:upload.wrongType', values: { name: cleanLine(upload.name).slice(0, 80) } } },
+        values,
+      }
     files.push(file)
   }
   return { ok: true, values, files }

@@ -50,9 +50,12 @@
   if (timeout instanceof HTMLElement) {
     const warnAt = Date.parse(timeout.dataset.sessionExpires ?? '') - 2 * 60 * 1000
     if (Number.isFinite(warnAt)) {
-      setTimeout(() => {
-        timeout.hidden = false
-      }, Math.max(0, warnAt - Date.now()))
+      setTimeout(
+        () => {
+          timeout.hidden = false
+        },
+        Math.max(0, warnAt - Date.now()),
+      )
     }
   }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { chromiumPath } from '../../playwright.config'
 
 export default function globalSetup() {
@@ -8,4 +8,6 @@ export default function globalSetup() {
   }
   if (!existsSync('build/index.js'))
     throw new Error('No server build: run "npm run build" first (npm run test:e2e does).')
+  mkdirSync('test-results', { recursive: true })
+  rmSync('test-results/axe-scans.jsonl', { force: true })
 }

@@ -29,7 +29,7 @@ test.describe('with JavaScript switched off', () => {
   test.use({ javaScriptEnabled: false })
 
   // axe needs to inject a script, so this run proves the journey; the blocked-scripts runs prove axe.
-  for (const language of languages) {
+  for (const language of ['en', 'cy', 'ar', 'ur'] as const) {
     test(`a resident raises a complaint in ${language}`, async ({ page }) => {
       const reference = await raiseComplaint(page, language, 'no-js', `nojs-${language}-${Date.now()}@example.org`)
       expect(reference).toBeTruthy()

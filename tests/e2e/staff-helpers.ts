@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { generateSync } from 'otplib'
-import { expect } from './support'
+import { expect, withAxe } from './support'
 
 export const demoPassword = 'putright-demo'
 export const demoSecret = 'PUTRIGHTDEMOTOTPSECRET234567ABCD'
@@ -33,5 +33,49 @@ export const staffStates = {
 /** A page in a context already signed in as a demo member of staff (see auth.setup.ts). */
 export async function signedIn(browser: Browser, email: keyof typeof staffStates): Promise<Page> {
   const context = await browser.newContext({ storageState: staffStates[email] })
+  await withAxe(context)
   return context.newPage()
+}
+
+async function act(page: Page, reference: string, action: string) {
+  await page.goto(`/staff/complaints/${reference}/${action}`)
+  await expect(page).toHaveURL(new RegExp(`/staff/complaints/${reference}/${action}$`))
+}
+
+async function submitAndReturn(page: Page, reference: string) {
+  await page.locator('main button[type="submit"]').last().click()
+  await expect(page).toHaveURL(new RegExp(`/staff/complaints/${reference}$`))
+}
+
+/**
+ * The demo handler takes a complaint to its Stage 1 response the shortest way the Code allows:
+ * assign, acknowledge (one element), decide it, no remedy, no outstanding actions, respond.
+ */
+export async function respondToStage1(browser: Browser, reference: string, options: { close?: boolean } = {}) {
+  const handler = await signedIn(browser, 'handler@putright.example')
+  await act(handler, reference, 'assign')
+  await handler.getByLabel(/Dafydd Evans/).check()
+  await submitAndReturn(handler, reference)
+  await act(handler, reference, 'acknowledge')
+  await handler.locator('#elements').fill('The heating does not work')
+  await handler.locator('#outcomesSought').fill('Repair the heating')
+  await submitAndReturn(handler, reference)
+  await act(handler, reference, 'decide')
+  await handler.locator('#decision-1').check()
+  await handler.locator('#reasons-1').fill('The engineer missed the appointments.')
+  await submitAndReturn(handler, reference)
+  await act(handler, reference, 'no-remedy')
+  await handler.locator('#reason').fill('The repair has now been booked with the resident.')
+  await submitAndReturn(handler, reference)
+  await act(handler, reference, 'no-actions')
+  await submitAndReturn(handler, reference)
+  await act(handler, reference, 'respond')
+  await submitAndReturn(handler, reference)
+  await expect(handler.locator('.caption-l')).toHaveText('Stage 1 responded')
+  if (options.close) {
+    await act(handler, reference, 'close')
+    await submitAndReturn(handler, reference)
+    await expect(handler.locator('.caption-l')).toHaveText('Closed')
+  }
+  await handler.context().close()
 }

@@ -6,6 +6,9 @@ import { staffUsers } from '../../db/schema'
 import type { ComplaintAnswers } from '~/domain/journeys/complaint'
 import type { StaffRole } from '~/domain/permissions'
 import { hashPassword } from '~/server/auth.server'
+import type { Actor } from '~/domain/complaints/lifecycle'
+import { londonDate } from '~/domain/working-days'
+import { runCommands } from '~/server/cases.server'
 import { submitComplaint, type NewComplaint } from '~/server/complaints.server'
 
 export function someAnswers(overrides: Partial<ComplaintAnswers> = {}): ComplaintAnswers {
@@ -64,4 +67,37 @@ export async function aStaffMember(
 /** The code an authenticator app would show now (or `stepsAhead` 30-second steps later). */
 export function totpCode(secret: string, stepsAhead = 0): string {
   return generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 })
+}
+
+/**
+ * A complaint taken through Stage 1 to a response today (with its letters), by a handler: the
+ * state in which a resident may ask for Stage 2.
+ */
+export async function aRespondedComplaint(db: Database, overrides: Partial<NewComplaint> = {}) {
+  const handler = await aStaffMember(db, 'complaint_handler')
+  const by: Actor = { kind: 'staff', id: handler.id, role: 'complaint_handler' }
+  const submitted = await aComplaint(db, overrides)
+  const on = londonDate(new Date())
+  const result = await runCommands(db, {
+    reference: submitted.reference,
+    commands: [
+      { type: 'assign', stage: 1, handlerId: handler.id, by },
+      { type: 'acknowledge', on, by, elements: ['The boiler is not fixed'], outcomesSought: 'Fix the boiler' },
+      { type: 'record_decision', by, elementId: 1, decision: 'upheld', reasons: 'The engineer did not come.' },
+      {
+        type: 'add_remedy',
+        by,
+        remedyType: 'apology',
+        description: 'We are sorry.',
+        amountPence: null,
+        status: 'offered',
+      },
+      { type: 'promise_action', by, description: 'Repair the boiler', owner: 'Repairs team', dueOn: on },
+      { type: 'respond', on, by },
+    ],
+    actor: { type: 'staff', id: handler.id },
+    now: new Date(),
+  })
+  if (!result.ok) throw new Error(`could not respond: ${JSON.stringify(result)}`)
+  return { ...submitted, handler }
 }

@@ -50,24 +50,27 @@ describe.each(interfaceLanguages.map((l) => l.code))('locale %s', (language) => 
     expect(files.sort()).toEqual([...namespacesFor(language)].sort())
   })
 
-  it.each([...namespacesFor(language)])('%s has exactly English’s keys, plural forms for its own plural rules', (ns) => {
-    const english = families(load('en', ns))
-    const flat = load(language, ns)
-    const expected = new Set<string>()
-    for (const [key, { plural }] of english) {
-      if (plural) for (const category of categories) expected.add(`${key}_${category}`)
-      else expected.add(key)
-    }
-    const actual = new Set(flat.keys())
-    expect(
-      [...expected].filter((k) => !actual.has(k)),
-      'missing',
-    ).toEqual([])
-    expect(
-      [...actual].filter((k) => !expected.has(k)),
-      'extra',
-    ).toEqual([])
-  })
+  it.each([...namespacesFor(language)])(
+    '%s has exactly English’s keys, plural forms for its own plural rules',
+    (ns) => {
+      const english = families(load('en', ns))
+      const flat = load(language, ns)
+      const expected = new Set<string>()
+      for (const [key, { plural }] of english) {
+        if (plural) for (const category of categories) expected.add(`${key}_${category}`)
+        else expected.add(key)
+      }
+      const actual = new Set(flat.keys())
+      expect(
+        [...expected].filter((k) => !actual.has(k)),
+        'missing',
+      ).toEqual([])
+      expect(
+        [...actual].filter((k) => !expected.has(k)),
+        'extra',
+      ).toEqual([])
+    },
+  )
 
   it.each([...namespacesFor(language)])('%s has no empty text and the same placeholders as English', (ns) => {
     const english = families(load('en', ns))

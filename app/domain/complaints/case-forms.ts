@@ -143,7 +143,10 @@ export function parseCaseAction(
           continue
         }
         if (!reasons) {
-          errors[`reasons-${element.id}`] = { key: 'staff-errors:decision.reasonsRequired', values: { element: element.id } }
+          errors[`reasons-${element.id}`] = {
+            key: 'staff-errors:decision.reasonsRequired',
+            values: { element: element.id },
+          }
           continue
         }
         list.push({

@@ -44,7 +44,8 @@ export function declineRefusal(request: DeclineRequest, receivedOn: IsoDate, dec
       return null
     }
     case 'legal_proceedings':
-      if (!request.courtFilingDate || !isIsoDate(request.courtFilingDate)) return 'staff-errors:decline.filingDateRequired'
+      if (!request.courtFilingDate || !isIsoDate(request.courtFilingDate))
+        return 'staff-errors:decline.filingDateRequired'
       if (request.courtFilingDate > decidedOn) return 'staff-errors:decline.filingDateInFuture'
       return null
     case 'already_considered':

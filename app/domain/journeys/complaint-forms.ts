@@ -168,13 +168,20 @@ const who = z
   })
   .superRefine((value, ctx) => {
     if (value.forSomeoneElse !== 'yes') return
-    if (!value.representedName) ctx.addIssue({ code: 'custom', path: ['representedName'], message: 'errors:who.nameRequired' })
-    if (!value.relationship) ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'errors:who.relationshipRequired' })
+    if (!value.representedName)
+      ctx.addIssue({ code: 'custom', path: ['representedName'], message: 'errors:who.nameRequired' })
+    if (!value.relationship)
+      ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'errors:who.relationshipRequired' })
     if (!value.consent) ctx.addIssue({ code: 'custom', path: ['consent'], message: 'errors:who.consentRequired' })
   })
   .transform((value) =>
     value.forSomeoneElse === 'yes'
-      ? { forSomeoneElse: true, representedName: value.representedName, relationship: value.relationship, consent: value.consent }
+      ? {
+          forSomeoneElse: true,
+          representedName: value.representedName,
+          relationship: value.relationship,
+          consent: value.consent,
+        }
       : { forSomeoneElse: false, representedName: undefined, relationship: undefined, consent: undefined },
   )
 
@@ -183,7 +190,10 @@ const aboutYou = z
     Object.fromEntries(
       (Object.keys(equalityQuestions) as EqualityQuestion[]).map((question) => [
         question,
-        z.preprocess((v) => (v === '' || v === undefined ? 'not_answered' : v), z.enum([...equalityQuestions[question], 'prefer_not_to_say', 'not_answered'])),
+        z.preprocess(
+          (v) => (v === '' || v === undefined ? 'not_answered' : v),
+          z.enum([...equalityQuestions[question], 'prefer_not_to_say', 'not_answered']),
+        ),
       ]),
       // fromEntries loses the key type; the keys are exactly equalityQuestions'.
     ) as unknown as Record<EqualityQuestion, z.ZodType<string>>,
@@ -251,7 +261,8 @@ function postedFor(step: ComplaintStep, answers: ComplaintAnswers): Record<strin
   if (step === 'about-you') return { ...answers.equality }
   const input: Record<string, unknown> = {}
   for (const field of stepFields[step]) input[field] = answers[field as keyof ComplaintAnswers]
-  if (step === 'adjustments' && answers.adjustmentsAnswered && (answers.adjustments ?? []).length === 0) input.adjustments = [NONE]
+  if (step === 'adjustments' && answers.adjustmentsAnswered && (answers.adjustments ?? []).length === 0)
+    input.adjustments = [NONE]
   return input
 }
 

@@ -79,7 +79,10 @@ export function isStepComplete(step: ComplaintStep, answers: ComplaintAnswers): 
     case 'complaint-or-request':
       return answers.wantsComplaint === true
     case 'who':
-      return answers.forSomeoneElse === false || (answers.forSomeoneElse === true && Boolean(answers.representedName && answers.relationship && answers.consent))
+      return (
+        answers.forSomeoneElse === false ||
+        (answers.forSomeoneElse === true && Boolean(answers.representedName && answers.relationship && answers.consent))
+      )
     case 'evidence':
       return answers.evidenceAnswered === true
     case 'about-you':

@@ -5,7 +5,15 @@ import { ErrorMessage } from '~/components/form/error-message'
 import type { FieldError } from '~/domain/forms'
 
 /** Photos and documents: optional; each upload is checked, listed, and can be removed. */
-export function EvidenceStep({ files, maxFiles, error }: { files: Array<{ id: string; fileName: string }>; maxFiles: number; error?: FieldError }) {
+export function EvidenceStep({
+  files,
+  maxFiles,
+  error,
+}: {
+  files: Array<{ id: string; fileName: string }>
+  maxFiles: number
+  error?: FieldError
+}) {
   const { t } = useTranslation('resident')
   return (
     <>

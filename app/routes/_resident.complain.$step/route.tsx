@@ -42,7 +42,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t(`steps.${step}.title`),
     values: pickFields(answersAsFormValues(answers), stepFields[step]),
     backHref: changing ? '/complain/check' : previous ? `/complain/${previous}` : '/',
-    files: step === 'evidence' && draft ? (await draftFiles(database(), draft.id)).map((f) => ({ id: f.id, fileName: f.fileName })) : [],
+    files:
+      step === 'evidence' && draft
+        ? (await draftFiles(database(), draft.id)).map((f) => ({ id: f.id, fileName: f.fileName }))
+        : [],
     maxFiles: MAX_FILES,
   }
 }
@@ -67,12 +70,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect(`/complain/evidence${changing ? '?change=1' : ''}`)
     }
     if (draft && upload.files.length > 0 && !(await addDraftFiles(db, draft.id, upload.files))) {
-      return rejectForm(context, { errors: { files: { key: 'errors:upload.tooMany', values: { max: MAX_FILES } } }, values: {} })
+      return rejectForm(context, {
+        errors: { files: { key: 'errors:upload.tooMany', values: { max: MAX_FILES } } },
+        values: {},
+      })
     }
-    if (single(upload.values, 'intent') === 'upload') return redirect(`/complain/evidence${changing ? '?change=1' : ''}`)
+    if (single(upload.values, 'intent') === 'upload')
+      return redirect(`/complain/evidence${changing ? '?change=1' : ''}`)
   }
   const form = step === 'evidence' ? {} : await readForm(request)
-  if (step === 'complaint-or-request' && single(form, 'choice') === 'request') throw redirect('/complain/service-request')
+  if (step === 'complaint-or-request' && single(form, 'choice') === 'request')
+    throw redirect('/complain/service-request')
   const posted = pickFields(form, stepFields[step])
   const result = validateStep(step, posted, answers)
   if (!result.ok) return rejectForm(context, { errors: result.errors, values: posted })

@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next'
 import { Checkboxes, Radios, Select, TextArea, TextInput } from '~/components/form'
 import { adjustmentKinds, contactMethods, serviceAreas } from '~/domain/complaints/status'
 import type { FieldErrors } from '~/domain/forms'
-import { equalityQuestions, relationships, type ComplaintStep, type EqualityQuestion } from '~/domain/journeys/complaint'
+import {
+  equalityQuestions,
+  relationships,
+  type ComplaintStep,
+  type EqualityQuestion,
+} from '~/domain/journeys/complaint'
 import { residentLanguages } from '~/domain/languages'
 import endonyms from '../../../locales/languages.json'
 
@@ -33,8 +38,16 @@ export function StepQuestion({ step, values, errors }: { step: ComplaintStep; va
             error={errors.choice}
             defaultValue={text(values, 'choice')}
             choices={[
-              { value: 'complaint', label: t('steps.complaint-or-request.complaint'), hint: t('steps.complaint-or-request.complaintHint') },
-              { value: 'request', label: t('steps.complaint-or-request.request'), hint: t('steps.complaint-or-request.requestHint') },
+              {
+                value: 'complaint',
+                label: t('steps.complaint-or-request.complaint'),
+                hint: t('steps.complaint-or-request.complaintHint'),
+              },
+              {
+                value: 'request',
+                label: t('steps.complaint-or-request.request'),
+                hint: t('steps.complaint-or-request.requestHint'),
+              },
             ]}
           />
         </>
@@ -54,13 +67,21 @@ export function StepQuestion({ step, values, errors }: { step: ComplaintStep; va
             ]}
           />
           <p className="body">{t('steps.who.ifSomeoneElse')}</p>
-          <TextInput name="representedName" label={t('steps.who.name')} error={errors.representedName} defaultValue={text(values, 'representedName')} />
+          <TextInput
+            name="representedName"
+            label={t('steps.who.name')}
+            error={errors.representedName}
+            defaultValue={text(values, 'representedName')}
+          />
           <Select
             name="relationship"
             label={t('steps.who.relationship')}
             error={errors.relationship}
             defaultValue={text(values, 'relationship') ?? ''}
-            options={[{ value: '', label: t('steps.who.choose') }, ...relationships.map((r) => ({ value: r, label: t(`steps.who.relationships.${r}`) }))]}
+            options={[
+              { value: '', label: t('steps.who.choose') },
+              ...relationships.map((r) => ({ value: r, label: t(`steps.who.relationships.${r}`) })),
+            ]}
           />
           <Radios
             name="consent"
@@ -88,8 +109,15 @@ export function StepQuestion({ step, values, errors }: { step: ComplaintStep; va
               legend={t(`steps.about-you.questions.${question}`)}
               defaultValue={text(values, question)}
               choices={[
-                ...equalityQuestions[question].map((answer) => ({ value: answer, label: t(`steps.about-you.answers.${answer}`) })),
-                { value: 'prefer_not_to_say', label: t('steps.about-you.preferNotToSay'), dividerBefore: t('steps.adjustments.or') },
+                ...equalityQuestions[question].map((answer) => ({
+                  value: answer,
+                  label: t(`steps.about-you.answers.${answer}`),
+                })),
+                {
+                  value: 'prefer_not_to_say',
+                  label: t('steps.about-you.preferNotToSay'),
+                  dividerBefore: t('steps.adjustments.or'),
+                },
               ]}
             />
           ))}

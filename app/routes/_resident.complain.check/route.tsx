@@ -21,7 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!draft || incomplete) throw redirect(`/complain/${incomplete ?? 'what-happened'}`)
   const t = await getFixedT(request, 'resident')
   const files = (await draftFiles(database(), draft.id)).map((f) => f.fileName)
-  return { title: t('check.title'), answers, files, submissionKey: draft.submissionKey, backHref: '/complain/about-you' }
+  return {
+    title: t('check.title'),
+    answers,
+    files,
+    submissionKey: draft.submissionKey,
+    backHref: '/complain/about-you',
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
@@ -68,7 +74,10 @@ function useAnswerRows(answers: ComplaintAnswers, files: string[]): AnswerRow[] 
       key: 'who',
       question: t('check.rows.who'),
       answer: answers.forSomeoneElse
-        ? t('check.forSomeoneElse', { name: answers.representedName ?? '', relationship: t(`steps.who.relationships.${answers.relationship ?? 'other'}`) })
+        ? t('check.forSomeoneElse', {
+            name: answers.representedName ?? '',
+            relationship: t(`steps.who.relationships.${answers.relationship ?? 'other'}`),
+          })
         : t('check.forMe'),
       change: change('who', t('check.rows.who')),
     },
@@ -162,7 +171,11 @@ function useAnswerRows(answers: ComplaintAnswers, files: string[]): AnswerRow[] 
     {
       key: 'aboutYou',
       question: t('check.rows.aboutYou'),
-      answer: t(Object.values(answers.equality ?? {}).some((a) => a && a !== 'not_answered') ? 'check.aboutYouGiven' : 'check.aboutYouNotGiven'),
+      answer: t(
+        Object.values(answers.equality ?? {}).some((a) => a && a !== 'not_answered')
+          ? 'check.aboutYouGiven'
+          : 'check.aboutYouNotGiven',
+      ),
       change: change('about-you', t('check.rows.aboutYou')),
     },
   ]

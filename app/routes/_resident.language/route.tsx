@@ -8,7 +8,8 @@ import { pageTitle } from '~/i18n/page-title'
 export async function loader({ request }: LoaderFunctionArgs) {
   const requested = new URL(request.url).searchParams.get('return') ?? '/'
   // Only a path on this site: the list must not send anyone elsewhere.
-  const returnTo = requested.startsWith('/') && !requested.startsWith('//') && !requested.startsWith('/\\') ? requested : '/'
+  const returnTo =
+    requested.startsWith('/') && !requested.startsWith('//') && !requested.startsWith('/\\') ? requested : '/'
   const t = await getFixedT(request, 'common')
   return { title: t('language.title'), returnTo, backHref: returnTo }
 }

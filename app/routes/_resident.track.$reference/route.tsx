@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/components/form'
+import type { Deadline } from '~/domain/complaints/deadlines'
 import { formatDate } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
@@ -16,26 +18,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
   const t = await getFixedT(locale, 'resident')
   const url = new URL(request.url)
-  const due = view.responseDue
+  const explain = (deadline: Deadline) => ({
+    date: formatDate(deadline.due, locale),
+    from: formatDate(deadline.from, locale),
+    workingDays: deadline.workingDays,
+    startEvent: deadline.startEvent,
+    skipped: deadline.skipped
+      .filter((d) => d.reason !== 'weekend')
+      .map((d) => ({ date: formatDate(d.date, locale), reason: d.reason })),
+  })
+  // Before the acknowledgement only its date is certain (S1-5); the reply date follows from it.
+  const deadlines = view.responseDue
+    ? view.stage.acknowledgedOn
+      ? [{ kind: 'replyBy' as const, ...explain(view.responseDue) }]
+      : [{ kind: 'acknowledgeBy' as const, ...explain(view.stage.acknowledgement) }]
+    : []
   return {
     title: t('case.title', { reference: view.row.reference }),
     reference: view.row.reference,
     status: view.complaint.status,
     stage: view.stage.stage,
     notice: url.searchParams.get('done'),
-    acknowledgeBy: !view.stage.acknowledgedOn && due ? formatDate(view.stage.acknowledgement.due, locale) : null,
-    replyBy: due
-      ? {
-          date: formatDate(due.due, locale),
-          from: formatDate(due.from, locale),
-          workingDays: due.workingDays,
-          startEvent: due.startEvent,
-          skipped: due.skipped.filter((d) => d.reason !== 'weekend').map((d) => ({ date: formatDate(d.date, locale), reason: d.reason })),
-        }
-      : null,
-    timeline: view.timeline.map((e) => ({ action: e.action, on: formatDate(e.occurredAt.toISOString().slice(0, 10), locale) })),
-    letters: view.letters.map((l) => ({ id: l.id, subject: l.subject, on: formatDate(l.createdAt.toISOString().slice(0, 10), locale) })),
-    commitments: view.commitments.map((c) => ({ id: c.id, description: c.description, dueOn: formatDate(c.dueOn, locale), status: c.status })),
+    deadlines,
+    timeline: view.timeline.map((e) => ({
+      action: e.action,
+      on: formatDate(e.occurredAt.toISOString().slice(0, 10), locale),
+    })),
+    letters: view.letters.map((l) => ({
+      id: l.id,
+      subject: l.subject,
+      on: formatDate(l.createdAt.toISOString().slice(0, 10), locale),
+    })),
+    commitments: view.commitments.map((c) => ({
+      id: c.id,
+      description: c.description,
+      dueOn: formatDate(c.dueOn, locale),
+      status: c.status,
+    })),
     attachments: view.attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
     canEscalate: view.canEscalate,
     canWithdraw: view.canWithdraw,
@@ -71,24 +90,25 @@ export default function ResidentCasePage() {
         </span>
         <h1 className="heading-l">{t(`case.status.${page.status}`)}</h1>
         <p className="body">{t(`case.statusDetail.${page.status}`)}</p>
-        {page.acknowledgeBy ? <p className="body">{t('case.acknowledgeBy', { date: page.acknowledgeBy })}</p> : null}
-        {page.replyBy ? (
-          <>
-            <p className="body">{t('case.replyBy', { date: page.replyBy.date, stage: page.stage })}</p>
+        {page.deadlines.map((deadline) => (
+          <Fragment key={deadline.kind}>
+            <p className="body">{t(`case.${deadline.kind}`, { date: deadline.date, stage: page.stage })}</p>
             <details className="details">
               <summary className="details__summary">{t('case.how')}</summary>
               <div className="details__text">
-                <p className="body">{t(`case.explanation.${page.replyBy.startEvent}`, { count: page.replyBy.workingDays, from: page.replyBy.from })}</p>
+                <p className="body">
+                  {t(`case.explanation.${deadline.startEvent}`, { count: deadline.workingDays, from: deadline.from })}
+                </p>
                 <ul className="list list--bullet">
-                  {page.replyBy.skipped.map((day) => (
+                  {deadline.skipped.map((day) => (
                     <li key={day.date}>{t(`confirmation.skipped.${day.reason}`, { date: day.date })}</li>
                   ))}
                   <li>{t('case.weekends')}</li>
                 </ul>
               </div>
             </details>
-          </>
-        ) : null}
+          </Fragment>
+        ))}
 
         <h2 className="heading-m">{t('case.whatYouCanDo')}</h2>
         <ul className="list action-list">

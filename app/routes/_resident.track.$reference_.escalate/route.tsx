@@ -30,7 +30,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const comment = cleanText(single(form, 'stillWrong')).slice(0, 5000)
   const result = await runCommand(database(), {
     reference: session.reference,
-    command: { type: 'escalate', on: londonDate(new Date()), by: { kind: 'resident' }, channel: 'web', residentComment: comment || null },
+    command: {
+      type: 'escalate',
+      on: londonDate(new Date()),
+      by: { kind: 'resident' },
+      channel: 'web',
+      residentComment: comment || null,
+    },
     actor: { type: 'resident', id: null },
     requestId: context.requestId,
     now: new Date(),

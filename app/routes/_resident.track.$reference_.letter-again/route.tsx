@@ -10,6 +10,7 @@ import { pageTitle } from '~/i18n/page-title'
 import { database } from '~/server/db.server'
 import { readForm, rejectForm, single } from '~/server/forms.server'
 import { requireResident } from '~/server/resident-access.server'
+import { newSubmissionKey, submittedKey } from '~/server/submissions.server'
 import { loadCaseForResident, sendLetterAgain } from '~/server/resident-case.server'
 import endonyms from '../../../locales/languages.json'
 
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('letterAgain.title'),
     backHref: `/track/${encodeURIComponent(session.reference)}`,
     letters: view.letters.map((l) => ({ id: l.id, subject: l.subject })),
+    submissionKey: newSubmissionKey(),
   }
 }
 
@@ -41,14 +43,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     letterId,
     language,
     format: format as LetterFormat,
+    submissionKey: submittedKey(single(form, 'submissionKey')),
     requestId: context.requestId,
   })
-  if (!letter) return rejectForm(context, { errors: { letterId: { key: 'errors:letterAgain.letterRequired' } }, values: form })
+  if (!letter)
+    return rejectForm(context, { errors: { letterId: { key: 'errors:letterAgain.letterRequired' } }, values: form })
   return redirect(`/track/${encodeURIComponent(session.reference)}?done=letter`)
 }
 
 export default function LetterAgainPage() {
-  const { title, letters } = useLoaderData<typeof loader>()
+  const { title, letters, submissionKey } = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>()
   const { t, i18n } = useTranslation('resident')
   return (
@@ -57,6 +61,7 @@ export default function LetterAgainPage() {
         <ErrorSummary errors={answer?.errors} />
         <h1 className="heading-l">{title}</h1>
         <Form method="post" noValidate>
+          <input type="hidden" name="submissionKey" value={submissionKey} />
           <Radios
             name="letterId"
             legend={t('letterAgain.which')}
@@ -68,7 +73,11 @@ export default function LetterAgainPage() {
             name="language"
             label={t('letterAgain.language')}
             defaultValue={i18n.language}
-            options={interfaceLanguages.map(({ code }) => ({ value: code, label: endonyms[code as keyof typeof endonyms], lang: code === 'en-easy' ? 'en' : code }))}
+            options={interfaceLanguages.map(({ code }) => ({
+              value: code,
+              label: endonyms[code as keyof typeof endonyms],
+              lang: code === 'en-easy' ? 'en' : code,
+            }))}
           />
           <Radios
             name="format"

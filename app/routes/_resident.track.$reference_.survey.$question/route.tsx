@@ -9,7 +9,13 @@ import { pageTitle } from '~/i18n/page-title'
 import { database } from '~/server/db.server'
 import { readForm, rejectForm, single } from '~/server/forms.server'
 import { requireResident } from '~/server/resident-access.server'
-import { answerSurvey, loadCaseForResident, surveyAnswers, surveyQuestions, type SurveyQuestion } from '~/server/resident-case.server'
+import {
+  answerSurvey,
+  loadCaseForResident,
+  surveyAnswers,
+  surveyQuestions,
+  type SurveyQuestion,
+} from '~/server/resident-case.server'
 
 function questionOf(value: string | undefined): SurveyQuestion {
   const question = surveyQuestions.find((q) => q === value)
@@ -22,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireResident(request, params.reference)
   const question = questionOf(params.question)
   const view = await loadCaseForResident(database(), session.complaintId)
-  if (!view || !['closed', 'stage2_responded'].includes(view.complaint.status)) throw redirect(`/track/${encodeURIComponent(session.reference)}`)
+  if (!view || !['closed', 'stage2_responded'].includes(view.complaint.status))
+    throw redirect(`/track/${encodeURIComponent(session.reference)}`)
   const t = await getFixedT(request, 'resident')
   return { title: t(`survey.${question}`), question, backHref: `/track/${encodeURIComponent(session.reference)}` }
 }
@@ -37,7 +44,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!answer || !(surveyAnswers as readonly string[]).includes(answer)) {
     return rejectForm(context, { errors: { answer: { key: 'errors:survey.answerRequired' } }, values: {} })
   }
-  await answerSurvey(database(), { complaintId: session.complaintId, question, answer, on: londonDate(new Date()) })
+  await answerSurvey(database(), {
+    complaintId: session.complaintId,
+    question,
+    answer,
+    on: londonDate(new Date()),
+    requestId: context.requestId,
+  })
   const next = surveyQuestions[surveyQuestions.indexOf(question) + 1]
   const base = `/track/${encodeURIComponent(session.reference)}`
   return redirect(next ? `${base}/survey/${next}` : `${base}?done=survey`)
@@ -58,7 +71,11 @@ export default function SurveyPage() {
             legend={title}
             hint={t('survey.hint')}
             error={answer?.errors.answer}
-            choices={surveyAnswers.map((value) => ({ value, label: t(`survey.answers.${value}`), dividerBefore: value === 'dont_know' ? t('steps.adjustments.or') : undefined }))}
+            choices={surveyAnswers.map((value) => ({
+              value,
+              label: t(`survey.answers.${value}`),
+              dividerBefore: value === 'dont_know' ? t('steps.adjustments.or') : undefined,
+            }))}
           />
           <Button>{t('continue')}</Button>
         </Form>

@@ -30,7 +30,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!words) return rejectForm(context, { errors: { words: { key: 'errors:withdraw.wordsRequired' } }, values: {} })
   const result = await runCommand(database(), {
     reference: session.reference,
-    command: { type: 'withdraw', on: londonDate(new Date()), by: { kind: 'resident' }, channel: 'web', residentWords: words },
+    command: {
+      type: 'withdraw',
+      on: londonDate(new Date()),
+      by: { kind: 'resident' },
+      channel: 'web',
+      residentWords: words,
+    },
     actor: { type: 'resident', id: null },
     requestId: context.requestId,
     now: new Date(),
@@ -48,7 +54,14 @@ export default function WithdrawPage() {
       <div className="column-two-thirds">
         <ErrorSummary errors={answer?.errors} />
         <Form method="post" noValidate>
-          <TextArea asHeading name="words" label={title} hint={t('withdraw.hint')} error={answer?.errors.words} rows={5} />
+          <TextArea
+            asHeading
+            name="words"
+            label={title}
+            hint={t('withdraw.hint')}
+            error={answer?.errors.words}
+            rows={5}
+          />
           <Button variant="warning">{t('withdraw.submit')}</Button>
         </Form>
       </div>

@@ -35,7 +35,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requestId: context.requestId,
   })
   if (!result.ok) {
-    return rejectForm(context, { errors: { reference: { key: 'errors:track.tooMany', values: { count: result.minutes } } }, values: { reference, address } })
+    return rejectForm(
+      context,
+      {
+        errors: { reference: { key: 'errors:track.tooMany', values: { count: result.minutes } } },
+        values: { reference, address },
+      },
+      429,
+    )
   }
   return redirect('/track/code', { headers: { 'Set-Cookie': result.setCookie } })
 }
@@ -54,8 +61,25 @@ export default function TrackPage() {
         <h1 className="heading-l">{t('track.title')}</h1>
         <p className="body">{t('track.intro')}</p>
         <Form method="post" noValidate>
-          <TextInput name="reference" label={t('track.reference')} hint={t('track.referenceHint')} error={answer?.errors.reference} defaultValue={value('reference')} autoComplete="off" spellCheck={false} width="20" />
-          <TextInput name="address" label={t('track.address')} hint={t('track.addressHint')} error={answer?.errors.address} defaultValue={value('address')} autoComplete="email" spellCheck={false} />
+          <TextInput
+            name="reference"
+            label={t('track.reference')}
+            hint={t('track.referenceHint')}
+            error={answer?.errors.reference}
+            defaultValue={value('reference')}
+            autoComplete="off"
+            spellCheck={false}
+            width="20"
+          />
+          <TextInput
+            name="address"
+            label={t('track.address')}
+            hint={t('track.addressHint')}
+            error={answer?.errors.address}
+            defaultValue={value('address')}
+            autoComplete="email"
+            spellCheck={false}
+          />
           <Button>{t('track.send')}</Button>
         </Form>
       </div>

@@ -19,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request)
   const code = (single(form, 'code') ?? '').replace(/\s+/g, '').slice(0, 10)
-  if (!/^\d{6}$/.test(code)) return rejectForm(context, { errors: { code: { key: 'errors:track.codeFormat' } }, values: {} })
+  if (!/^\d{6}$/.test(code))
+    return rejectForm(context, { errors: { code: { key: 'errors:track.codeFormat' } }, values: {} })
   const result = await verifyAccessCode(database(), request, code)
   // One message for a wrong, expired or used code, or one asked for with details we do not hold.
   if (!result.ok) return rejectForm(context, { errors: { code: { key: 'errors:track.codeWrong' } }, values: {} })
@@ -36,7 +37,17 @@ export default function TrackCodePage() {
       <div className="column-two-thirds">
         <ErrorSummary errors={answer?.errors} />
         <Form method="post" noValidate>
-          <TextInput asHeading name="code" label={t('track.code.title')} hint={t('track.code.hint')} error={answer?.errors.code} autoComplete="one-time-code" inputMode="numeric" spellCheck={false} width="10" />
+          <TextInput
+            asHeading
+            name="code"
+            label={t('track.code.title')}
+            hint={t('track.code.hint')}
+            error={answer?.errors.code}
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            spellCheck={false}
+            width="10"
+          />
           <Button>{t('track.code.submit')}</Button>
         </Form>
         <p className="body">

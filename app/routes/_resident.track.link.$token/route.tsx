@@ -7,7 +7,7 @@ import { getFixedT } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { database } from '~/server/db.server'
 import { readForm } from '~/server/forms.server'
-import { findAccessLink, useAccessLink } from '~/server/resident-access.server'
+import { findAccessLink, spendAccessLink } from '~/server/resident-access.server'
 
 // Opening the link only shows a button: email link scanners open links, and must not spend them.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title
 
 export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request)
-  const result = await useAccessLink(database(), params.token ?? '')
+  const result = await spendAccessLink(database(), params.token ?? '')
   if (!result.ok) return redirect(`/track/link/${encodeURIComponent(params.token ?? '')}`)
   const headers = new Headers()
   for (const cookie of result.setCookies) headers.append('Set-Cookie', cookie)

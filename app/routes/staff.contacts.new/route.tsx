@@ -40,7 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requestId: context.requestId,
   })
   if ('notFound' in logged)
-    return rejectForm(context, { errors: { residentId: { key: 'staff-errors:frontDoor.residentRequired' } }, values: form })
+    return rejectForm(context, {
+      errors: { residentId: { key: 'staff-errors:frontDoor.residentRequired' } },
+      values: form,
+    })
   return redirect(
     logged.reference ? `/staff/complaints/${encodeURIComponent(logged.reference)}` : `/staff/contacts/new?logged=1`,
   )

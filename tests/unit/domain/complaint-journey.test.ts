@@ -10,6 +10,10 @@ import {
 import { validateAllAnswers, validateStep } from '~/domain/journeys/complaint-forms'
 
 const complete: ComplaintAnswers = {
+  wantsComplaint: true,
+  forSomeoneElse: false,
+  evidenceAnswered: true,
+  equalityAnswered: true,
   whatHappened: 'The lift is broken.',
   putRight: 'Repair it.',
   service: 'repairs',
@@ -23,19 +27,47 @@ const complete: ComplaintAnswers = {
 }
 
 describe('the order of the journey', () => {
-  it('starts with what happened', () => {
-    expect(firstIncompleteStep({})).toBe('what-happened')
-    expect(canVisit('what-happened', {})).toBe(true)
-    expect(canVisit('service', {})).toBe(false)
+  const started: ComplaintAnswers = { wantsComplaint: true, forSomeoneElse: false }
+
+  it('starts by asking whether it is a complaint, then who it is about, then what happened', () => {
+    expect(firstIncompleteStep({})).toBe('complaint-or-request')
+    expect(canVisit('complaint-or-request', {})).toBe(true)
+    expect(canVisit('who', {})).toBe(false)
+    expect(firstIncompleteStep({ wantsComplaint: true })).toBe('who')
+    expect(firstIncompleteStep(started)).toBe('what-happened')
+  })
+
+  it('does not move on from the first question for a service request: the page explains, never refuses', () => {
+    expect(firstIncompleteStep({ wantsComplaint: false })).toBe('complaint-or-request')
+    expect(canVisit('who', { wantsComplaint: false })).toBe(false)
+  })
+
+  it('needs the represented person’s name, relationship and consent only when complaining for someone else', () => {
+    expect(firstIncompleteStep({ wantsComplaint: true, forSomeoneElse: true })).toBe('who')
+    expect(
+      firstIncompleteStep({
+        wantsComplaint: true,
+        forSomeoneElse: true,
+        representedName: 'Jo',
+        relationship: 'mp',
+        consent: 'will_send',
+      }),
+    ).toBe('what-happened')
   })
 
   it('lets a resident reach a step only when every earlier step is answered', () => {
-    expect(canVisit('service', { whatHappened: 'x', putRight: 'y' })).toBe(true)
-    expect(canVisit('contact', { whatHappened: 'x', putRight: 'y' })).toBe(false)
+    expect(canVisit('service', { ...started, whatHappened: 'x', putRight: 'y' })).toBe(true)
+    expect(canVisit('service', { whatHappened: 'x', putRight: 'y' })).toBe(false)
+    expect(canVisit('contact', { ...started, whatHappened: 'x', putRight: 'y', service: 'repairs' })).toBe(false)
+    expect(
+      canVisit('contact', { ...started, whatHappened: 'x', putRight: 'y', service: 'repairs', evidenceAnswered: true }),
+    ).toBe(true)
   })
 
   it('goes to check your answers after the last question, and back there after a change', () => {
-    expect(nextStep('adjustments', complete, false)).toBe('check')
+    expect(nextStep('about-you', complete, false)).toBe('check')
+    expect(nextStep('adjustments', complete, false)).toBe('about-you')
+    expect(nextStep('adjustments', complete, true)).toBe('check')
     expect(nextStep('what-happened', complete, true)).toBe('check')
     expect(nextStep('what-happened', complete, false)).toBe('put-right')
   })
@@ -47,9 +79,11 @@ describe('the order of the journey', () => {
     expect(nextStep('contact', noEmail, true)).toBe('language')
   })
 
-  it('counts "no help needed" as an answer', () => {
+  it('counts "no help needed", no files and "prefer not to say" as answers', () => {
     expect(canCheckAnswers(complete)).toBe(true)
     expect(canCheckAnswers({ ...complete, adjustmentsAnswered: undefined })).toBe(false)
+    expect(canCheckAnswers({ ...complete, evidenceAnswered: undefined })).toBe(false)
+    expect(canCheckAnswers({ ...complete, equalityAnswered: undefined })).toBe(false)
   })
 })
 
@@ -145,6 +179,73 @@ describe('validating a step', () => {
         adjustmentsOther: undefined,
       },
     })
+  })
+
+  it('asks whether it is a complaint, and always lets the resident say it is', () => {
+    expect(validateStep('complaint-or-request', {}, {})).toEqual({
+      ok: false,
+      errors: { choice: { key: 'errors:choice.required' } },
+    })
+    expect(validateStep('complaint-or-request', { choice: 'complaint' }, {})).toEqual({
+      ok: true,
+      data: { wantsComplaint: true },
+    })
+    expect(validateStep('complaint-or-request', { choice: 'request' }, {})).toEqual({
+      ok: true,
+      data: { wantsComplaint: false },
+    })
+  })
+
+  it('asks for the represented person’s details only when complaining for someone else', () => {
+    expect(validateStep('who', {}, {})).toEqual({
+      ok: false,
+      errors: { forSomeoneElse: { key: 'errors:who.required' } },
+    })
+    const missing = validateStep('who', { forSomeoneElse: 'yes' }, {})
+    expect(missing.ok).toBe(false)
+    if (!missing.ok) expect(Object.keys(missing.errors).sort()).toEqual(['consent', 'relationship', 'representedName'])
+    expect(validateStep('who', { forSomeoneElse: 'no', representedName: 'Left over', relationship: 'mp' }, {})).toEqual(
+      {
+        ok: true,
+        data: { forSomeoneElse: false, representedName: undefined, relationship: undefined, consent: undefined },
+      },
+    )
+    expect(
+      validateStep(
+        'who',
+        { forSomeoneElse: 'yes', representedName: ' Jo Bloggs ', relationship: 'councillor', consent: 'agreed' },
+        {},
+      ),
+    ).toEqual({
+      ok: true,
+      data: { forSomeoneElse: true, representedName: 'Jo Bloggs', relationship: 'councillor', consent: 'agreed' },
+    })
+    expect(
+      validateStep(
+        'who',
+        { forSomeoneElse: 'yes', representedName: 'Jo', relationship: 'landlord', consent: 'agreed' },
+        {},
+      ).ok,
+    ).toBe(false)
+  })
+
+  it('treats every equality question as optional, with "prefer not to say" and nothing else allowed', () => {
+    expect(validateStep('about-you', {}, {})).toEqual({
+      ok: true,
+      data: {
+        equality: {
+          ageBand: 'not_answered',
+          disability: 'not_answered',
+          ethnicity: 'not_answered',
+          sex: 'not_answered',
+          religion: 'not_answered',
+        },
+        equalityAnswered: true,
+      },
+    })
+    const some = validateStep('about-you', { ageBand: '35_44', religion: 'prefer_not_to_say' }, {})
+    expect(some.ok && some.data.equality).toMatchObject({ ageBand: '35_44', religion: 'prefer_not_to_say' })
+    expect(validateStep('about-you', { ageBand: '200' }, {}).ok).toBe(false)
   })
 
   it('finds nothing wrong with complete answers, and finds a broken one', () => {

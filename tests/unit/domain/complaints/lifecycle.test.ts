@@ -207,13 +207,18 @@ describe('extensions (EXT-1 … EXT-4)', () => {
   })
 
   it('needs a reason for the resident', () => {
-    expect(refusal(extend(acknowledged(), 5, '2026-06-02', false, '   ')).key).toBe('staff-errors:extend.reasonRequired')
+    expect(refusal(extend(acknowledged(), 5, '2026-06-02', false, '   ')).key).toBe(
+      'staff-errors:extend.reasonRequired',
+    )
   })
 
   it('must be made on or before the current due date (EXT-4)', () => {
     const c = acknowledged()
     expect(ok(extend(c, 5, '2026-06-15')).stages[0]?.extensions).toHaveLength(1)
-    expect(refusal(extend(c, 5, '2026-06-16'))).toEqual({ key: 'staff-errors:extend.tooLate', values: { due: '2026-06-15' } })
+    expect(refusal(extend(c, 5, '2026-06-16'))).toEqual({
+      key: 'staff-errors:extend.tooLate',
+      values: { due: '2026-06-15' },
+    })
   })
 
   it('goes beyond the cap only with the resident’s recorded agreement (EXT-2)', () => {
@@ -462,7 +467,9 @@ describe('escalation (S2-1 … S2-4)', () => {
 
   it('refuses a Stage 2 response signed by the Stage 1 handler (S2-3)', () => {
     const c = readyToRespondAtStage2(stage2Acknowledged())
-    expect(refusal(apply(c, { type: 'respond', on: '2026-07-01', by: handler })).key).toBe('staff-errors:assign.sameAsStage1')
+    expect(refusal(apply(c, { type: 'respond', on: '2026-07-01', by: handler })).key).toBe(
+      'staff-errors:assign.sameAsStage1',
+    )
   })
 
   it('E7: an early Stage 2 acknowledgement brings the response forward', () => {
