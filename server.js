@@ -121,7 +121,7 @@ app.get('/healthz', async (_req, res) => {
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y', index: false }))
 // Translations for the browser; the URL carries a version, so a year is safe too.
 app.use('/locales', (req, res, next) => {
-  if (/^\/[a-z]{2}(-[a-z]+)?\/[a-z]+\.json$/.test(req.path)) next()
+  if (/^\/[a-z]{2}(-[a-z]+)?\/[a-z]+(-[a-z]+)?\.json$/.test(req.path)) next()
   else res.status(404).end()
 })
 app.use('/locales', express.static('locales', { index: false, immutable: true, maxAge: '1y' }))

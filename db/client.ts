@@ -1,6 +1,7 @@
 // Opens the database the same way for the app, the scripts and the tests: PGlite (embedded, the
 // default) or PostgreSQL when a URL is given. Both answer to one drizzle type.
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { sql, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
@@ -84,10 +85,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       close: () => client.end({ timeout: 5 }),
     }
   }
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
-  const client = target.loadDataDir
-    ? await PGlite.create({ loadDataDir: target.loadDataDir })
-    : await PGlite.create(target.dataDir ?? 'memory://')
+  const release = target.dataDir ? claimDataDir(target.dataDir) : () => {}
+  const client = await (
+    target.loadDataDir
+      ? PGlite.create({ loadDataDir: target.loadDataDir })
+      : PGlite.create(target.dataDir ?? 'memory://')
+  ).catch((error: unknown) => {
+    release()
+    throw error
+  })
   const db = drizzlePglite(client, { schema }) as unknown as Database
   return {
     db,
@@ -96,6 +102,43 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     ping: async (timeoutMs = 2000) => {
       await withTimeout(db.execute(sql`select 1`), timeoutMs)
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close()
+      release()
+    },
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory corrupts it. A
+ * lock file holding the owner's pid refuses the second opener (a stale one, from a crash, is taken over).
+ */
+function claimDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
+  const lock = path.join(dataDir, 'putright.lock')
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      return () => rmSync(lock, { force: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const owner = Number(readFileSync(lock, 'utf8'))
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${owner}. Stop it first, or set PUTRIGHT_DATA_DIR (or DATABASE_URL) for a second instance.`,
+        )
+      }
+      rmSync(lock, { force: true })
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`)
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

@@ -6,7 +6,7 @@ export default function globalTeardown() {
   const scans = readFileSync('test-results/axe-scans.jsonl', 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { label: string; url: string; locale: string | null })
+    .map((line) => JSON.parse(line) as { label: string; url: string; locale: string | null; ms: number })
   const summary: Record<string, { scans: number; pages: number }> = {}
   const pages = new Map<string, Set<string>>()
   for (const scan of scans) {
@@ -21,6 +21,8 @@ export default function globalTeardown() {
   }
   writeFileSync('test-results/axe-summary.json', `${JSON.stringify(summary, null, 2)}\n`)
   const rows = Object.entries(summary).sort(([a], [b]) => a.localeCompare(b))
-  console.log(`\naxe: ${scans.length} scans, 0 violations (pages and error states per locale)`)
-  for (const [key, { scans: n, pages: p }] of rows) console.log(`  ${key.padEnd(18)} ${String(p).padStart(4)} distinct ${String(n).padStart(5)} scans`)
+  const seconds = Math.round(scans.reduce((sum, scan) => sum + scan.ms, 0) / 1000)
+  console.log(`\naxe: ${scans.length} scans in ${seconds} s, 0 violations (pages and error states per locale)`)
+  for (const [key, { scans: n, pages: p }] of rows)
+    console.log(`  ${key.padEnd(18)} ${String(p).padStart(4)} distinct ${String(n).padStart(5)} scans`)
 }

@@ -172,10 +172,14 @@ export async function raiseComplaint(
   await expect(page).toHaveURL(/\/complain\/evidence$/)
   await scan('evidence')
   const upload = page.locator('main button[name="intent"][value="upload"]')
-  await page.locator('#files').setInputFiles({ name: 'boiler.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') })
+  await page
+    .locator('#files')
+    .setInputFiles({ name: 'boiler.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('MZ not a photo') })
   await continueOn(page, upload)
   await expectError(page, mode, language, 'evidence', 'files')
-  await page.locator('#files').setInputFiles({ name: 'boiler.jpg', mimeType: 'image/jpeg', buffer: await photoWithLocation() })
+  await page
+    .locator('#files')
+    .setInputFiles({ name: 'boiler.jpg', mimeType: 'image/jpeg', buffer: await photoWithLocation() })
   await continueOn(page, upload)
   await expect(page).toHaveURL(/\/complain\/evidence$/)
   await expect(page.locator('main')).toContainText('boiler.jpg')

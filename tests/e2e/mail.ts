@@ -9,7 +9,9 @@ const mailDir = path.join(e2eDataDir, 'mail')
 
 async function allMail(): Promise<ParsedMail[]> {
   const files = await readdir(mailDir).catch(() => [] as string[])
-  return Promise.all(files.filter((f) => f.endsWith('.eml')).map(async (f) => simpleParser(await readFile(path.join(mailDir, f)))))
+  return Promise.all(
+    files.filter((f) => f.endsWith('.eml')).map(async (f) => simpleParser(await readFile(path.join(mailDir, f)))),
+  )
 }
 
 function recipients(mail: ParsedMail): string[] {
@@ -18,7 +20,11 @@ function recipients(mail: ParsedMail): string[] {
 }
 
 /** Waits for the outbox to deliver mail to `to` matching `match` (the newest first). */
-export async function waitForMail(to: string, match: (mail: ParsedMail) => boolean, timeoutMs = 20_000): Promise<ParsedMail> {
+export async function waitForMail(
+  to: string,
+  match: (mail: ParsedMail) => boolean,
+  timeoutMs = 20_000,
+): Promise<ParsedMail> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const found = (await allMail())
@@ -32,7 +38,10 @@ export async function waitForMail(to: string, match: (mail: ParsedMail) => boole
 
 /** The one-time code and the link in the newest access-code email to `to` sent after `since`. */
 export async function accessCodeFor(to: string, since: Date): Promise<{ code: string; link: string }> {
-  const mail = await waitForMail(to, (m) => /\/track\/link\//.test(m.text ?? '') && (m.date?.getTime() ?? 0) >= since.getTime() - 1000)
+  const mail = await waitForMail(
+    to,
+    (m) => /\/track\/link\//.test(m.text ?? '') && (m.date?.getTime() ?? 0) >= since.getTime() - 1000,
+  )
   const code = /\b(\d{6})\b/.exec(mail.text ?? '')?.[1]
   const link = /(https?:\/\/\S+\/track\/link\/[\w-]+)/.exec(mail.text ?? '')?.[1]
   if (!code || !link) throw new Error('access code email without a code or link')

@@ -2,7 +2,7 @@
 // it blocked: zero axe violations (WCAG 2.2 AA tags), the right language and direction on each.
 import type { Browser, Page } from '@playwright/test'
 import { interfaceLanguages } from '~/i18n/config'
-import { residentStates, trackedReference, type TrackedCase } from './resident-setup'
+import { residentStates, trackedReference, type TrackedCase } from './residents'
 import { blockAppScripts, expect, expectAccessible, test, withAxe } from './support'
 
 type Mode = 'js' | 'scripts-blocked'
@@ -15,6 +15,12 @@ async function submitForm(page: Page) {
 async function expectErrorShown(page: Page, field: string) {
   await expect(page.locator(`.error-summary a[href="#${field}"]`)).toBeVisible()
   await expect(page.locator(`#${field}-error`)).toBeVisible()
+}
+
+/** Goes to a signed-in resident page and makes sure it was not turned away. */
+async function visit(page: Page, path: string) {
+  await page.goto(path)
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))
 }
 
 async function trackedPage(browser: Browser, kind: TrackedCase, language: string, mode: Mode) {
@@ -71,25 +77,30 @@ for (const { code: language, dir } of interfaceLanguages) {
       await page.goto('/track/link/not-a-real-link')
       await scan('track link (expired)')
 
+      const received = await trackedPage(browser, 'received', language, mode)
+      const w = received.page
+      await expect(w.locator('html')).toHaveAttribute('dir', dir)
+      await expectAccessible(w, `case page (received) (${mode})`)
+      await visit(w, `${received.base}/withdraw`)
+      await expectAccessible(w, `withdraw (${mode})`)
+      await submitForm(w)
+      await expectErrorShown(w, 'words')
+      await expectAccessible(w, `withdraw (error) (${mode})`)
+      await w.context().close()
+
       const responded = await trackedPage(browser, 'responded', language, mode)
       const r = responded.page
-      await expect(r.locator('html')).toHaveAttribute('dir', dir)
-      await expectAccessible(r, `case page (${mode})`)
-      await r.goto(`${responded.base}/add`)
+      await expectAccessible(r, `case page (Stage 1 reply) (${mode})`)
+      await visit(r, `${responded.base}/add`)
       await expectAccessible(r, `add information (${mode})`)
       await submitForm(r)
       await expectErrorShown(r, 'information')
       await expectAccessible(r, `add information (error) (${mode})`)
-      await r.goto(`${responded.base}/escalate`)
+      await visit(r, `${responded.base}/escalate`)
       await expectAccessible(r, `escalate (${mode})`)
-      await r.goto(`${responded.base}/withdraw`)
-      await expectAccessible(r, `withdraw (${mode})`)
-      await submitForm(r)
-      await expectErrorShown(r, 'words')
-      await expectAccessible(r, `withdraw (error) (${mode})`)
-      await r.goto(`${responded.base}/letter-again`)
+      await visit(r, `${responded.base}/letter-again`)
       await expectAccessible(r, `letter again (${mode})`)
-      await r.goto(responded.base)
+      await visit(r, responded.base)
       await r.locator('a[href*="/letters/"]').first().click()
       await expect(r.locator('.letter-sheet')).toBeVisible()
       await expectAccessible(r, `letter (${mode})`)
@@ -98,12 +109,12 @@ for (const { code: language, dir } of interfaceLanguages) {
       const closed = await trackedPage(browser, 'closed', language, mode)
       const c = closed.page
       await expectAccessible(c, `case page (closed) (${mode})`)
-      await c.goto(`${closed.base}/survey/handling`)
+      await visit(c, `${closed.base}/survey/handling`)
       await expectAccessible(c, `survey handling (${mode})`)
       await submitForm(c)
       await expectErrorShown(c, 'answer')
       await expectAccessible(c, `survey handling (error) (${mode})`)
-      await c.goto(`${closed.base}/survey/outcome`)
+      await visit(c, `${closed.base}/survey/outcome`)
       await expectAccessible(c, `survey outcome (${mode})`)
       await c.context().close()
     })

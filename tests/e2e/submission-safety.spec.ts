@@ -40,12 +40,12 @@ test('a post from another site is refused with a translated page and changes not
   await page.route('https://evil.example/**', (route) =>
     route.fulfill({
       contentType: 'text/html',
-      body: `<form method="post" action="${baseURL}/complain/what-happened"><input name="whatHappened" value="forged"><button>Go</button></form>`,
+      body: `<form method="post" action="${baseURL}/complain/complaint-or-request"><input name="choice" value="complaint"><button>Go</button></form>`,
     }),
   )
   await page.goto('https://evil.example/')
   const [response] = await Promise.all([
-    page.waitForResponse(`${baseURL}/complain/what-happened`),
+    page.waitForResponse(`${baseURL}/complain/complaint-or-request`),
     page.click('button'),
   ])
   expect(response.status()).toBe(403)
@@ -54,8 +54,8 @@ test('a post from another site is refused with a translated page and changes not
   await expect(page.locator('h1')).toHaveText(welsh.errorPage[403].title)
   await expectAccessible(page, 'cross-site refusal (cy)')
   // Nothing was saved: the journey still starts at the first question.
-  await page.goto(`${baseURL}/complain/put-right`)
-  await expect(page).toHaveURL(/\/complain\/what-happened$/)
+  await page.goto(`${baseURL}/complain/who`)
+  await expect(page).toHaveURL(/\/complain\/complaint-or-request$/)
   await context.close()
 })
 

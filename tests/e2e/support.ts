@@ -19,6 +19,7 @@ export async function withAxe(context: BrowserContext) {
 export async function expectAccessible(page: Page, label: string) {
   // Scan the finished page: mid-navigation, before the stylesheet applies, sizes and colours lie.
   await page.waitForLoadState('load')
+  const started = Date.now()
   const loaded = await page.evaluate(() => 'axe' in window)
   const results = await new AxeBuilder({ page, ...(loaded ? { axeSource: ';' } : {}) })
     .setLegacyMode()
@@ -29,10 +30,15 @@ export async function expectAccessible(page: Page, label: string) {
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
   expect(summary, `axe violations on ${label} (${page.url()})`).toEqual([])
-  scans.push({ label, url: page.url(), locale: await page.locator('html').getAttribute('data-locale') })
+  scans.push({
+    label,
+    url: page.url(),
+    locale: await page.locator('html').getAttribute('data-locale'),
+    ms: Date.now() - started,
+  })
 }
 
-export const scans: Array<{ label: string; url: string; locale: string | null }> = []
+export const scans: Array<{ label: string; url: string; locale: string | null; ms: number }> = []
 
 /**
  * Fails a test on any console error, except Chromium's "Failed to load resource … 400/403/409",

@@ -1,15 +1,14 @@
-// Two residents whose complaints have moved on (a Stage 1 reply; a closed complaint) sign in once,
-// the way residents do (reference and email, then the emailed code), and their sessions are kept
-// for the page tours: a code is sent at most 5 times an hour per reference, so tours cannot each ask.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { test as setup, type Browser, type Page } from '@playwright/test'
+// Residents in e2e tests: raising a complaint over HTTP, signing in to track it with the emailed
+// code, and the sessions kept by resident.setup.ts for the page tours.
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import { JourneyClient } from '../support/journey-client'
 import { accessCodeFor } from './mail'
-import { respondToStage1 } from './staff-helpers'
-import { expect, withAxe } from './support'
+import { expect } from './support'
 
 export const residentStates = {
+  received: 'test-results/.auth/resident-received.json',
   responded: 'test-results/.auth/resident-responded.json',
   closed: 'test-results/.auth/resident-closed.json',
 } as const
@@ -41,24 +40,4 @@ export async function trackWithCode(page: Page, reference: string, email: string
   await page.locator('#code').fill(code)
   await page.locator('main button[type="submit"]').click()
   await expect(page).toHaveURL(new RegExp(`/track/${reference}$`))
-}
-
-async function prepare(browser: Browser, kind: TrackedCase) {
-  const email = `tour-${kind}-${Date.now()}@example.org`
-  const reference = await raisedBy(email)
-  await respondToStage1(browser, reference, { close: kind === 'closed' })
-  const context = await browser.newContext()
-  await withAxe(context)
-  const page = await context.newPage()
-  await trackWithCode(page, reference, email)
-  await context.storageState({ path: residentStates[kind] })
-  writeFileSync(`${residentStates[kind]}.reference`, reference)
-  await context.close()
-}
-
-for (const kind of Object.keys(residentStates) as TrackedCase[]) {
-  setup(`a resident with a ${kind} complaint signs in`, async ({ browser }) => {
-    setup.setTimeout(90_000)
-    await prepare(browser, kind)
-  })
 }
