@@ -2,10 +2,11 @@
 // our start page, then the start page and the first journey page on PGlite and on PostgreSQL, and
 // the gzipped JS and CSS every resident page ships. Figures go to stdout and bench/results/.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
+import { simpleParser } from 'mailparser'
 import postgres from 'postgres'
 import { JourneyClient, journeyAnswers } from '../tests/support/journey-client'
 
@@ -86,7 +87,23 @@ async function shippedBytes(base: string, html: string) {
   return { jsFiles: scripts.size, jsGzipBytes: await size(scripts), cssGzipBytes: await size(styles) }
 }
 
-async function residentPageWeights(base: string) {
+/** The access code the outbox wrote to the mail folder for `to` (PGlite runs send mail to files). */
+async function codeFromMail(dataDir: string, to: string): Promise<string> {
+  for (let i = 0; i < 100; i += 1) {
+    for (const file of existsSync(`${dataDir}/mail`) ? readdirSync(`${dataDir}/mail`) : []) {
+      const mail = await simpleParser(readFileSync(`${dataDir}/mail/${file}`))
+      const text = mail.text ?? ''
+      if (mail.to && JSON.stringify(mail.to).includes(to) && text.includes('/track/link/')) {
+        const code = /\b(\d{6})\b/.exec(text)?.[1]
+        if (code) return code
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`no access code mailed to ${to}`)
+}
+
+async function residentPageWeights(base: string, dataDir: string) {
   const client = new JourneyClient(base)
   const pages: Array<{ page: string; html: string }> = []
   const add = async (path: string) => {
@@ -102,6 +119,15 @@ async function residentPageWeights(base: string) {
   const key = /name="submissionKey" value="([^"]+)"/.exec(pages.at(-1)?.html ?? '')?.[1] ?? ''
   await client.submit(key)
   await add('/complain/confirmation')
+  const reference = /<bdi>(PR-\d{4}-\d+)<\/bdi>/.exec(pages.at(-1)?.html ?? '')?.[1] ?? ''
+  for (const path of ['/language', '/complain/service-request', '/compliment', '/track', '/track/code']) await add(path)
+  for (const page of ['policy', 'timescales', 'ombudsman', 'accessibility', 'privacy', 'contact'])
+    await add(`/help/${page}`)
+  // Tracking: the resident signs in with the emailed code, as in the portal.
+  const email = String(journeyAnswers.find(([step]) => step === 'contact')?.[1].email ?? '')
+  await (await client.post('/track', { reference, address: email })).arrayBuffer()
+  await (await client.post('/track/code', { code: await codeFromMail(dataDir, email) })).arrayBuffer()
+  for (const path of ['', '/add', '/withdraw']) await add(`/track/${reference}${path}`)
   const weights = []
   for (const { page, html } of pages) weights.push({ page, ...(await shippedBytes(base, html)) })
   // A staff page, for comparison: it hydrates with React and i18next.
@@ -132,8 +158,8 @@ async function main() {
   await new Promise<void>((resolve) => bare.close(() => resolve()))
 
   results.push(await measure('start page', 'pglite', 'http://127.0.0.1:3301/'))
-  results.push(await measure('first journey page', 'pglite', 'http://127.0.0.1:3301/complain/what-happened'))
-  const weights = await residentPageWeights('http://127.0.0.1:3301')
+  results.push(await measure('first journey page', 'pglite', 'http://127.0.0.1:3301/complain/complaint-or-request'))
+  const weights = await residentPageWeights('http://127.0.0.1:3301', dataDir)
   await stop(pglite)
 
   // 3. The same on PostgreSQL, in a database made for the run.
@@ -145,7 +171,7 @@ async function main() {
   const pg = startApp(3302, { DATABASE_URL: url.toString(), PUTRIGHT_DEMO: '1' })
   await waitFor('http://127.0.0.1:3302/healthz')
   results.push(await measure('start page', 'postgres', 'http://127.0.0.1:3302/'))
-  results.push(await measure('first journey page', 'postgres', 'http://127.0.0.1:3302/complain/what-happened'))
+  results.push(await measure('first journey page', 'postgres', 'http://127.0.0.1:3302/complain/complaint-or-request'))
   await stop(pg)
   await admin.unsafe(`drop database if exists ${BENCH_DB} with (force)`)
   await admin.end()

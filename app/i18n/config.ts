@@ -66,7 +66,16 @@ export const interpolation = {
   alwaysFormat: true,
   // No grouping: a year or a reference number must not gain a comma. Other values pass untouched.
   format: (value: unknown, _format: string | undefined, lng: string | undefined): string =>
-    typeof value === 'number'
-      ? new Intl.NumberFormat(intlLocaleOf(lng ?? fallbackLanguage), { useGrouping: false }).format(value)
-      : (value as string),
+    typeof value === 'number' ? digitsOf(lng ?? fallbackLanguage).format(value) : (value as string),
+}
+
+// Making an Intl.NumberFormat costs far more than using one: one per language, kept.
+const digitFormats = new Map<string, Intl.NumberFormat>()
+function digitsOf(language: string): Intl.NumberFormat {
+  let format = digitFormats.get(language)
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocaleOf(language), { useGrouping: false })
+    digitFormats.set(language, format)
+  }
+  return format
 }
