@@ -491,6 +491,7 @@ export const conductRestrictions = pgTable('conduct_restrictions', {
   residentId: uuid('resident_id')
     .notNull()
     .references(() => residents.id),
+  kind: text('kind').notNull().default('other'),
   behaviour: text('behaviour').notNull(),
   restriction: text('restriction').notNull(),
   equalityConsideration: text('equality_consideration').notNull(),
@@ -498,6 +499,9 @@ export const conductRestrictions = pgTable('conduct_restrictions', {
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   reviewOn: date('review_on', { mode: 'string' }).notNull(),
   endedOn: date('ended_on', { mode: 'string' }),
+  endedBy: uuid('ended_by').references(() => staffUsers.id),
+  endReason: text('end_reason'),
+  renewals: integer('renewals').notNull().default(0),
   createdAt: createdAt(),
 })
 

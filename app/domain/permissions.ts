@@ -40,6 +40,7 @@ export const staffActions = [
   'audit:export',
   'resident:export',
   'resident:anonymise',
+  'conduct:manage',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -82,6 +83,8 @@ const permissions: Record<StaffAction, readonly StaffRole[]> = {
   // Data-protection requests are handled by managers and administrators.
   'resident:export': ['manager', 'administrator'],
   'resident:anonymise': ['manager', 'administrator'],
+  // UB-1: restricting how a resident may contact us is a head-of-service decision.
+  'conduct:manage': ['manager'],
 }
 
 export interface StaffActor {

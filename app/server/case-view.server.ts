@@ -16,6 +16,7 @@ import {
   complaints,
   formatTasks,
   letters,
+  outboxMessages,
   reasonableAdjustments,
   residentUpdates,
   residents,
@@ -37,7 +38,7 @@ export type TimelineEntry =
       language: string
       format: string
     }
-  | { kind: 'note'; at: string; body: string; authorName: string | null }
+  | { kind: 'note' | 'resident_note'; at: string; body: string; authorName: string | null }
   | { kind: 'update'; at: string; sentOn: IsoDate; method: string; summary: string; authorName: string | null }
 
 export async function loadCaseForStaff(db: Database, reference: string, today: IsoDate) {
@@ -51,61 +52,85 @@ export async function loadCaseForStaff(db: Database, reference: string, today: I
   const { complaint: record, resident } = row
   const [calendar, settings] = await Promise.all([loadCalendar(db), loadCodeSettings(db)])
   const complaint = caseOf(record, calendar)
-  const [adjustments, letterRows, taskRows, noteRows, updateRows, auditRows, commitmentRows] = await Promise.all([
-    db
-      .select({ kind: reasonableAdjustments.kind, detail: reasonableAdjustments.detail })
-      .from(reasonableAdjustments)
-      .where(eq(reasonableAdjustments.residentId, resident.id))
-      .orderBy(asc(reasonableAdjustments.createdAt)),
-    db
-      .select({
-        id: letters.id,
-        kind: letters.kind,
-        subject: letters.subject,
-        language: letters.language,
-        format: letters.format,
-        createdAt: letters.createdAt,
-      })
-      .from(letters)
-      .where(eq(letters.complaintId, record.id))
-      .orderBy(asc(letters.createdAt)),
-    db.select().from(formatTasks).where(eq(formatTasks.complaintId, record.id)).orderBy(asc(formatTasks.dueOn)),
-    db
-      .select({ body: complaintNotes.body, createdAt: complaintNotes.createdAt, authorName: staffUsers.name })
-      .from(complaintNotes)
-      .leftJoin(staffUsers, eq(staffUsers.id, complaintNotes.authorId))
-      .where(eq(complaintNotes.complaintId, record.id)),
-    db
-      .select({
-        stage: residentUpdates.stage,
-        sentOn: residentUpdates.sentOn,
-        method: residentUpdates.method,
-        summary: residentUpdates.summary,
-        createdAt: residentUpdates.createdAt,
-        authorName: staffUsers.name,
-      })
-      .from(residentUpdates)
-      .leftJoin(staffUsers, eq(staffUsers.id, residentUpdates.createdBy))
-      .where(eq(residentUpdates.complaintId, record.id)),
-    db
-      .select({
-        action: auditEvents.action,
-        occurredAt: auditEvents.occurredAt,
-        actorId: auditEvents.actorId,
-        after: auditEvents.after,
-      })
-      .from(auditEvents)
-      .where(
-        and(
-          eq(auditEvents.entityType, 'complaint'),
-          eq(auditEvents.entityId, record.id),
-          ne(auditEvents.action, 'complaint.viewed'),
-        ),
-      )
-      .orderBy(desc(auditEvents.id))
-      .limit(500),
-    db.select().from(commitments).where(eq(commitments.complaintId, record.id)).orderBy(asc(commitments.position)),
-  ])
+  const [adjustments, letterRows, taskRows, noteRows, updateRows, auditRows, commitmentRows, messageRows] =
+    await Promise.all([
+      db
+        .select({ kind: reasonableAdjustments.kind, detail: reasonableAdjustments.detail })
+        .from(reasonableAdjustments)
+        .where(eq(reasonableAdjustments.residentId, resident.id))
+        .orderBy(asc(reasonableAdjustments.createdAt)),
+      db
+        .select({
+          id: letters.id,
+          kind: letters.kind,
+          subject: letters.subject,
+          language: letters.language,
+          format: letters.format,
+          createdAt: letters.createdAt,
+        })
+        .from(letters)
+        .where(eq(letters.complaintId, record.id))
+        .orderBy(asc(letters.createdAt)),
+      db.select().from(formatTasks).where(eq(formatTasks.complaintId, record.id)).orderBy(asc(formatTasks.dueOn)),
+      db
+        .select({
+          body: complaintNotes.body,
+          source: complaintNotes.source,
+          createdAt: complaintNotes.createdAt,
+          authorName: staffUsers.name,
+        })
+        .from(complaintNotes)
+        .leftJoin(staffUsers, eq(staffUsers.id, complaintNotes.authorId))
+        .where(eq(complaintNotes.complaintId, record.id)),
+      db
+        .select({
+          stage: residentUpdates.stage,
+          sentOn: residentUpdates.sentOn,
+          method: residentUpdates.method,
+          summary: residentUpdates.summary,
+          createdAt: residentUpdates.createdAt,
+          authorName: staffUsers.name,
+        })
+        .from(residentUpdates)
+        .leftJoin(staffUsers, eq(staffUsers.id, residentUpdates.createdBy))
+        .where(eq(residentUpdates.complaintId, record.id)),
+      db
+        .select({
+          action: auditEvents.action,
+          occurredAt: auditEvents.occurredAt,
+          actorId: auditEvents.actorId,
+          after: auditEvents.after,
+        })
+        .from(auditEvents)
+        .where(
+          and(
+            eq(auditEvents.entityType, 'complaint'),
+            eq(auditEvents.entityId, record.id),
+            ne(auditEvents.action, 'complaint.viewed'),
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(500),
+      db.select().from(commitments).where(eq(commitments.complaintId, record.id)).orderBy(asc(commitments.position)),
+      // What we sent (or are sending) about this complaint, and whether it arrived: never the body.
+      db
+        .select({
+          id: outboxMessages.id,
+          channel: outboxMessages.channel,
+          purpose: outboxMessages.purpose,
+          recipient: outboxMessages.recipient,
+          subject: outboxMessages.subject,
+          status: outboxMessages.status,
+          attempts: outboxMessages.attempts,
+          createdAt: outboxMessages.createdAt,
+          sentAt: outboxMessages.sentAt,
+          nextAttemptAt: outboxMessages.nextAttemptAt,
+          lastError: outboxMessages.lastError,
+        })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.complaintId, record.id))
+        .orderBy(asc(outboxMessages.createdAt)),
+    ])
 
   const staffIds = [
     ...new Set(
@@ -140,7 +165,7 @@ export async function loadCaseForStaff(db: Database, reference: string, today: I
       format: l.format,
     })),
     ...noteRows.map((n): TimelineEntry => ({
-      kind: 'note',
+      kind: n.source === 'resident' ? 'resident_note' : 'note',
       at: n.createdAt.toISOString(),
       body: n.body,
       authorName: n.authorName,
@@ -182,6 +207,7 @@ export async function loadCaseForStaff(db: Database, reference: string, today: I
     letters: letterRows,
     formatTasks: taskRows,
     commitments: commitmentRows,
+    messages: messageRows,
     timeline,
     updates,
     checklist: [

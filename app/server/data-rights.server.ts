@@ -4,7 +4,13 @@
 import { and, eq, inArray, lt, notInArray, sql } from 'drizzle-orm'
 import type { ComplaintCase } from '~/domain/complaints/case'
 import {
+  attachments,
   auditEvents,
+  conductRestrictions,
+  equalityResponses,
+  residentAccessCodes,
+  residentSessions,
+  surveyResponses,
   complaintDrafts,
   complaintNotes,
   complaints,
@@ -31,30 +37,47 @@ export async function subjectAccessExport(
   const complaintRows = await db.select().from(complaints).where(eq(complaints.residentId, residentId))
   const ids = complaintRows.map((c) => c.id)
   const none = ['00000000-0000-0000-0000-000000000000']
-  const [adjustments, contactRows, letterRows, notes, updates, messages, audit] = await Promise.all([
-    db.select().from(reasonableAdjustments).where(eq(reasonableAdjustments.residentId, residentId)),
-    db.select().from(contacts).where(eq(contacts.residentId, residentId)),
-    db
-      .select()
-      .from(letters)
-      .where(inArray(letters.complaintId, ids.length ? ids : none)),
-    db
-      .select()
-      .from(complaintNotes)
-      .where(inArray(complaintNotes.complaintId, ids.length ? ids : none)),
-    db
-      .select()
-      .from(residentUpdates)
-      .where(inArray(residentUpdates.complaintId, ids.length ? ids : none)),
-    db
-      .select()
-      .from(outboxMessages)
-      .where(inArray(outboxMessages.complaintId, ids.length ? ids : none)),
-    db
-      .select({ occurredAt: auditEvents.occurredAt, action: auditEvents.action, entityId: auditEvents.entityId })
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, 'complaint'), inArray(auditEvents.entityId, ids.length ? ids : none))),
-  ])
+  const [adjustments, contactRows, letterRows, notes, updates, messages, audit, files, survey, equality, restrictions] =
+    await Promise.all([
+      db.select().from(reasonableAdjustments).where(eq(reasonableAdjustments.residentId, residentId)),
+      db.select().from(contacts).where(eq(contacts.residentId, residentId)),
+      db
+        .select()
+        .from(letters)
+        .where(inArray(letters.complaintId, ids.length ? ids : none)),
+      db
+        .select()
+        .from(complaintNotes)
+        .where(inArray(complaintNotes.complaintId, ids.length ? ids : none)),
+      db
+        .select()
+        .from(residentUpdates)
+        .where(inArray(residentUpdates.complaintId, ids.length ? ids : none)),
+      db
+        .select()
+        .from(outboxMessages)
+        .where(inArray(outboxMessages.complaintId, ids.length ? ids : none)),
+      db
+        .select({ occurredAt: auditEvents.occurredAt, action: auditEvents.action, entityId: auditEvents.entityId })
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'complaint'), inArray(auditEvents.entityId, ids.length ? ids : none))),
+      db
+        .select({
+          complaintId: attachments.complaintId,
+          fileName: attachments.fileName,
+          contentType: attachments.contentType,
+          size: attachments.size,
+          createdAt: attachments.createdAt,
+        })
+        .from(attachments)
+        .where(inArray(attachments.complaintId, ids.length ? ids : none)),
+      db
+        .select()
+        .from(surveyResponses)
+        .where(inArray(surveyResponses.complaintId, ids.length ? ids : none)),
+      db.select().from(equalityResponses).where(eq(equalityResponses.residentId, residentId)),
+      db.select().from(conductRestrictions).where(eq(conductRestrictions.residentId, residentId)),
+    ])
   await recordAudit(db, {
     actor: { type: 'staff', id: staffId },
     action: 'resident.exported',
@@ -80,6 +103,11 @@ export async function subjectAccessExport(
       sentAt: m.sentAt,
     })),
     history: audit,
+    // The files themselves are sent with the export on request; here, what is held.
+    files,
+    surveyAnswers: survey,
+    equalityAnswers: equality,
+    contactRestrictions: restrictions,
   }
 }
 
@@ -163,7 +191,15 @@ export async function anonymiseResident(
         .set({ recipient: REMOVED, subject: REMOVED, bodyText: REMOVED, bodyHtml: null })
         .where(inArray(outboxMessages.complaintId, ids))
       await tx.delete(complaintDrafts).where(inArray(complaintDrafts.complaintId, ids))
+      // Photos and documents are the resident's own material: nothing of them is kept.
+      await tx.delete(attachments).where(inArray(attachments.complaintId, ids))
+      await tx.delete(residentSessions).where(inArray(residentSessions.complaintId, ids))
+      await tx.delete(residentAccessCodes).where(inArray(residentAccessCodes.complaintId, ids))
     }
+    await tx
+      .update(conductRestrictions)
+      .set({ behaviour: REMOVED, restriction: REMOVED, equalityConsideration: REMOVED, endReason: null })
+      .where(eq(conductRestrictions.residentId, input.residentId))
     await recordAudit(tx, {
       actor: input.actor,
       action: 'resident.anonymised',

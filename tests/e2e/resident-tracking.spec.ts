@@ -5,7 +5,7 @@ import { continueOn, photoWithLocation } from './journey'
 import { accessCodeFor } from './mail'
 import { trackWithCode } from './residents'
 import { respondToStage1, signedIn } from './staff-helpers'
-import { expect, test } from './support'
+import { expect, expectAccessible, test } from './support'
 
 /** Nothing wider than the viewport: at 320 CSS px (1280 px at 400 %), no sideways scrolling (WCAG 1.4.10). */
 async function expectReflow(page: Page) {
@@ -101,6 +101,12 @@ test.describe('in Urdu, with JavaScript off, at 400 % zoom', () => {
     await expect(handler.locator('.notice')).toContainText('اردو')
     await expect(handler.locator('.notice')).toContainText('Large print')
     await expect(handler.locator('.notice')).toContainText('Translated letters')
+    // The receipt, the letters and the tracking code went out, and the case says so.
+    const messages = handler.locator('section[aria-labelledby="messages-heading"]')
+    await expect(messages).toContainText(email)
+    await expect(messages.locator('.tag--sent').first()).toBeVisible()
+    await expect(handler.locator('.timeline__item--resident_note')).toHaveCount(0)
+    await expectAccessible(handler, 'staff case with messages')
     await handler.context().close()
   })
 })

@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
 import { letters, complaints } from '../../db/schema'
+import { defaultReviewOn } from '~/domain/conduct'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
 import * as account from '~/routes/staff.account/route'
@@ -11,6 +12,8 @@ import * as frontDoor from '~/routes/staff.contacts.new/route'
 import * as residentHistory from '~/routes/staff.residents.$id/route'
 import * as residentExport from '~/routes/staff.residents.$id_.export/route'
 import * as residentAnonymise from '~/routes/staff.residents.$id_.anonymise/route'
+import * as newRestriction from '~/routes/staff.residents.$id_.restrictions.new/route'
+import * as reviewRestriction from '~/routes/staff.residents.$id_.restrictions.$restrictionId/route'
 import * as caseAudit from '~/routes/staff.complaints.$reference_.audit/route'
 import * as auditCsv from '~/routes/staff.admin.audit[.]csv/route'
 import * as caseImport from '~/routes/staff.admin.import._index/route'
@@ -22,6 +25,7 @@ import * as letter from '~/routes/staff.complaints.$reference_.letters.$letterId
 import * as casePage from '~/routes/staff.complaints.$reference/route'
 import * as queues from '~/routes/staff.complaints._index/route'
 import { runCommands } from '~/server/cases.server'
+import { recordRestriction } from '~/server/conduct.server'
 import { describeEachEngine } from '../support/databases'
 import { aComplaint, aStaffMember } from '../support/factories'
 import { answer, getRequest, loadContext, statusOf } from '../support/requests'
@@ -49,6 +53,7 @@ describeEachEngine('the role × route matrix', (handle) => {
   let letterId = ''
   let staffId = ''
   let residentId = ''
+  let restrictionId = ''
 
   beforeAll(async () => {
     const { db } = handle()
@@ -106,6 +111,19 @@ describeEachEngine('the role × route matrix', (handle) => {
       .from(complaints)
       .where(eq(complaints.reference, refs.received))
     residentId = received?.residentId ?? ''
+    restrictionId =
+      (await recordRestriction(db, {
+        residentId,
+        restriction: {
+          kind: 'written_only',
+          behaviour: 'Repeated calls',
+          restriction: 'Please write to us',
+          equalityConsideration: 'None known',
+          startsOn: today,
+          reviewOn: defaultReviewOn(today),
+        },
+        staffId,
+      })) ?? ''
   })
 
   const routes: Array<{
@@ -191,6 +209,20 @@ describeEachEngine('the role × route matrix', (handle) => {
       path: () => `/staff/residents/${residentId}/anonymise`,
       params: () => ({ id: residentId }),
       allowed: ['manager', 'administrator'],
+    },
+    {
+      name: 'record a contact restriction',
+      loader: newRestriction.loader as Loader,
+      path: () => `/staff/residents/${residentId}/restrictions/new`,
+      params: () => ({ id: residentId }),
+      allowed: ['manager'],
+    },
+    {
+      name: 'review a contact restriction',
+      loader: reviewRestriction.loader as Loader,
+      path: () => `/staff/residents/${residentId}/restrictions/${restrictionId}`,
+      params: () => ({ id: residentId, restrictionId }),
+      allowed: ['manager'],
     },
     {
       name: 'a complaint’s audit trail',

@@ -124,6 +124,18 @@ export function caseViewModel(view: View, locale: string, today: IsoDate) {
       status: task.status,
     })),
     timeline: view.timeline.map((entry) => ({ ...entry, at: formatDateTime(entry.at, locale) })),
+    messages: view.messages.map((message) => ({
+      id: message.id,
+      channel: message.channel,
+      recipient: message.recipient,
+      subject: message.subject,
+      status: message.status,
+      attempts: message.attempts,
+      createdAt: formatDateTime(message.createdAt.toISOString(), locale),
+      sentAt: message.sentAt ? formatDateTime(message.sentAt.toISOString(), locale) : null,
+      nextAttemptAt: formatDateTime(message.nextAttemptAt.toISOString(), locale),
+      lastError: message.lastError ? message.lastError.slice(0, 200) : null,
+    })),
     adjustments: view.adjustments,
     details: {
       receivedAt: formatDateTime(record.receivedAt, locale),

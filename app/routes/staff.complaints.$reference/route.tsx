@@ -5,11 +5,13 @@ import { availableActions } from '~/domain/complaints/case-forms'
 import { parseComplaintReference } from '~/domain/complaints/reference'
 import { can } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
+import { formatDate } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { recordView } from '~/server/audit.server'
 import { requireStaff } from '~/server/auth.server'
 import { loadCaseForStaff } from '~/server/case-view.server'
+import { activeRestriction } from '~/server/conduct.server'
 import { database } from '~/server/db.server'
 import { caseViewModel } from './case-view-model'
 import {
@@ -19,6 +21,7 @@ import {
   DefinitionSection,
   DetailsSection,
   LettersSection,
+  MessagesSection,
   PromisesSection,
   TimelineSection,
   UpdatesSection,
@@ -38,7 +41,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   })
   const locale = await getLocale(request)
   const t = await getFixedT(locale, 'staff')
+  const restriction = await activeRestriction(database(), view.resident.id, today)
   return {
+    restriction: restriction
+      ? {
+          text: restriction.restriction,
+          reviewOn: formatDate(restriction.reviewOn, locale),
+          residentId: view.resident.id,
+        }
+      : null,
     title: t('complaint.title', { reference: view.record.reference }),
     backHref: '/staff/complaints',
     actions: availableActions(view.complaint.status, (permission) => can(staff, permission)),
@@ -56,6 +67,20 @@ export default function StaffComplaintPage() {
     <>
       <span className="caption-l">{t(`statuses.${data.status}`)}</span>
       <h1 className="heading-l">{data.title}</h1>
+      {data.restriction ? (
+        <div className="notice notice--warning" role="note" aria-labelledby="restriction-heading">
+          <h2 className="heading-s" id="restriction-heading">
+            {t('conduct.caseHeading')}
+          </h2>
+          <p className="body preserve-lines">{data.restriction.text}</p>
+          <p className="body">
+            {t('conduct.caseBody', { date: data.restriction.reviewOn })}{' '}
+            <Link className="link" to={`/staff/residents/${data.restriction.residentId}`}>
+              {t('conduct.caseLink')}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       <AdjustmentsNotice
         language={data.resident.preferredLanguage}
         contact={data.resident.preferredContactMethod}
@@ -86,6 +111,7 @@ export default function StaffComplaintPage() {
       <DefinitionSection definition={data.definition} elements={data.elements} />
       <PromisesSection remedies={data.remedies} commitments={data.commitments} noRemedyReasons={data.noRemedyReasons} />
       <LettersSection reference={data.reference} letters={data.letters} tasks={data.formatTasks} />
+      <MessagesSection messages={data.messages} />
       <DetailsSection details={data.details} resident={data.resident} />
       <TimelineSection timeline={data.timeline} reference={data.reference} />
       {data.canSeeAudit ? (

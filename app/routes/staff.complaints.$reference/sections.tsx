@@ -456,7 +456,7 @@ export function TimelineSection({ timeline, reference }: { timeline: Model['time
                 </Link>
               </p>
             ) : null}
-            {entry.kind === 'note' ? (
+            {entry.kind === 'note' || entry.kind === 'resident_note' ? (
               <p className="body preserve-lines">
                 {entry.body}
                 {entry.authorName ? ` – ${entry.authorName}` : ''}
@@ -471,6 +471,61 @@ export function TimelineSection({ timeline, reference }: { timeline: Model['time
           </li>
         ))}
       </ol>
+    </section>
+  )
+}
+
+export function MessagesSection({ messages }: { messages: Model['messages'] }) {
+  const { t } = useTranslation('staff')
+  return (
+    <section aria-labelledby="messages-heading">
+      <h2 className="heading-m" id="messages-heading">
+        {t('case.messages.heading')}
+      </h2>
+      {messages.length === 0 ? (
+        <p className="body">{t('case.messages.none')}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{t('case.messages.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('case.messages.what')}</th>
+              <th scope="col">{t('case.messages.to')}</th>
+              <th scope="col">{t('case.messages.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => (
+              <tr key={message.id}>
+                <td>
+                  {message.subject}
+                  <br />
+                  <span className="hint">
+                    {t(`case.messages.channels.${message.channel}`)} – {message.createdAt}
+                  </span>
+                </td>
+                <td>
+                  <bdi>{message.recipient}</bdi>
+                </td>
+                <td>
+                  <strong className={`tag tag--${message.status}`}>
+                    {t(`case.messages.statuses.${message.status}`)}
+                  </strong>
+                  <br />
+                  <span className="hint">
+                    {message.sentAt
+                      ? t('case.messages.sentAt', { date: message.sentAt })
+                      : message.status === 'retrying'
+                        ? t('case.messages.retrying', { count: message.attempts, date: message.nextAttemptAt })
+                        : null}
+                    {message.lastError ? ` ${t('case.messages.lastError', { error: message.lastError })}` : null}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   )
 }
