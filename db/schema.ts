@@ -87,6 +87,10 @@ export const complaints = pgTable(
     priority: text('priority').notNull().default('normal'),
     /** MP, councillor, advocate or family member acting for the resident (WHO-2…4), with consent. */
     representative: jsonb('representative'),
+    /** The contractor the complaint is attributed to (contractor service standards), if any. */
+    contractor: text('contractor'),
+    /** Recorded handling time, for the cost of complaint handling. */
+    handlingMinutes: integer('handling_minutes').notNull().default(0),
     closedOn: date('closed_on', { mode: 'string' }),
     version: integer('version').notNull().default(0),
     createdAt: createdAt(),
@@ -139,6 +143,8 @@ export const staffUsers = pgTable(
     totpLastStep: integer('totp_last_step'),
     /** The `sub` of a single sign-on identity linked to this account. */
     oidcSubject: text('oidc_subject'),
+    /** The team a handler belongs to, for the dashboard's team filter. */
+    team: text('team'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -269,6 +275,21 @@ export const commitments = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('open'),
     completedOn: date('completed_on', { mode: 'string' }),
+    /** PTR-5: what shows the action was done, and the head of service's sign-off before it counts. */
+    evidence: text('evidence'),
+    team: text('team'),
+    contractor: text('contractor'),
+    signedOffBy: uuid('signed_off_by').references(() => staffUsers.id),
+    signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    /** Cancelled commitments leave the KPI only when a manager approved the cancellation. */
+    cancelReason: text('cancel_reason'),
+    cancelApprovedBy: uuid('cancel_approved_by').references(() => staffUsers.id),
+    /** Progress shown to the resident on their case page. */
+    residentUpdate: text('resident_update'),
+    /** Risk matrix: likelihood × impact, each 1–5. */
+    likelihood: smallint('likelihood'),
+    impact: smallint('impact'),
+    updatedAt: updatedAt(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -607,5 +628,198 @@ export const compliments = pgTable('compliments', {
   fromName: text('from_name'),
   receivedOn: date('received_on', { mode: 'string' }).notNull(),
   recordedBy: uuid('recorded_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+})
+
+/** GOV-2: what a closed complaint taught us. Required before closing one with anything upheld. */
+export const learningEntries = pgTable('learning_entries', {
+  complaintId: uuid('complaint_id')
+    .primaryKey()
+    .references(() => complaints.id),
+  rootCause: text('root_cause'),
+  /** 5 whys or fishbone note. */
+  analysis: text('analysis'),
+  learning: text('learning'),
+  /** "No learning", with the reason a manager approved. */
+  noLearningReason: text('no_learning_reason'),
+  approvedBy: uuid('approved_by').references(() => staffUsers.id),
+  approvedAt: timestamp('approved_at', { withTimezone: true }),
+  recordedBy: uuid('recorded_by').references(() => staffUsers.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+})
+
+/** SMART service improvements from the learning log, tracked like commitments; "you said, we did". */
+export const improvementActions = pgTable(
+  'improvement_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    kind: text('kind').notNull().default('process'),
+    serviceArea: text('service_area'),
+    description: text('description').notNull(),
+    owner: text('owner').notNull(),
+    measure: text('measure').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    completedOn: date('completed_on', { mode: 'string' }),
+    evidence: text('evidence'),
+    likelihood: smallint('likelihood'),
+    impact: smallint('impact'),
+    youSaid: text('you_said'),
+    weDid: text('we_did'),
+    publishedBy: uuid('published_by').references(() => staffUsers.id),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('improvement_actions_due_idx').on(t.status, t.dueOn),
+    index('improvement_actions_complaint_idx').on(t.complaintId),
+  ],
+)
+
+/** Quality dip-sampling of issued responses: the checklist answers, score and feedback. */
+export const qaReviews = pgTable(
+  'qa_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage').notNull(),
+    handlerId: uuid('handler_id').references(() => staffUsers.id),
+    /** The month sampled, as YYYY-MM. */
+    sampleMonth: text('sample_month').notNull(),
+    reviewerId: uuid('reviewer_id').references(() => staffUsers.id),
+    reviewedOn: date('reviewed_on', { mode: 'string' }),
+    answers: jsonb('answers'),
+    /** Points met ÷ applicable points × 100, kept in tenths (963 = 96.3). */
+    scoreTenths: integer('score_tenths'),
+    criticalFail: boolean('critical_fail'),
+    feedback: text('feedback'),
+    seenByHandlerAt: timestamp('seen_by_handler_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('qa_reviews_sample_key').on(t.complaintId, t.stage),
+    index('qa_reviews_month_idx').on(t.sampleMonth),
+    index('qa_reviews_reviewed_idx').on(t.reviewedOn),
+  ],
+)
+
+/** Compensation proposed against the policy, authorised within role limits, offered and paid. */
+export const compensationAwards = pgTable(
+  'compensation_awards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    stage: smallint('stage'),
+    category: text('category').notNull(),
+    band: text('band'),
+    amountPence: integer('amount_pence').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('proposed'),
+    proposedBy: uuid('proposed_by').references(() => staffUsers.id),
+    approvedBy: uuid('approved_by').references(() => staffUsers.id),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    offeredOn: date('offered_on', { mode: 'string' }),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    paidOn: date('paid_on', { mode: 'string' }),
+    /** bank, cheque or rent_credit (a credit to the rent account counts as paid). */
+    paymentMethod: text('payment_method'),
+    ombudsmanOrdered: boolean('ombudsman_ordered').notNull().default(false),
+    contractor: text('contractor'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('compensation_awards_paid_idx').on(t.paidOn),
+    index('compensation_awards_complaint_idx').on(t.complaintId),
+  ],
+)
+
+/** Housing Ombudsman enquiries and investigations, MP and councillor enquiries, and mediation. */
+export const externalCases = pgTable(
+  'external_cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').references(() => complaints.id),
+    kind: text('kind').notNull(),
+    theirReference: text('their_reference'),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    /** Ombudsman findings (maladministration, service failure…), mediation or enquiry outcome. */
+    determinedOn: date('determined_on', { mode: 'string' }),
+    findings: jsonb('findings'),
+    outcome: text('outcome'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    notes: text('notes'),
+    createdBy: uuid('created_by').references(() => staffUsers.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('external_cases_opened_idx').on(t.kind, t.openedOn)],
+)
+
+/** What an external body asked for, with the due date stated in its letter, or what it ordered. */
+export const externalRequests = pgTable(
+  'external_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => externalCases.id),
+    /** evidence, information, instruction_to_respond, order, recommendation. */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    answeredOn: date('answered_on', { mode: 'string' }),
+    evidence: text('evidence'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('external_requests_case_idx').on(t.caseId), index('external_requests_answered_idx').on(t.answeredOn)],
+)
+
+/** Anonymised case summaries a manager approved for the tenant panel. */
+export const publishedSummaries = pgTable('published_summaries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  complaintId: uuid('complaint_id')
+    .notNull()
+    .references(() => complaints.id),
+  serviceArea: text('service_area').notNull(),
+  summary: text('summary').notNull(),
+  outcome: text('outcome').notNull(),
+  learning: text('learning').notNull(),
+  draftedBy: uuid('drafted_by').references(() => staffUsers.id),
+  approvedBy: uuid('approved_by').references(() => staffUsers.id),
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  createdAt: createdAt(),
+})
+
+/** Other landlords' published complaint figures, imported from CSV, to set ours beside. */
+export const peerBenchmarks = pgTable(
+  'peer_benchmarks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    landlord: text('landlord').notNull(),
+    year: text('year').notNull(),
+    homes: integer('homes'),
+    figures: jsonb('figures').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('peer_benchmarks_key').on(t.landlord, t.year)],
+)
+
+/** TP09: the perception survey, kept apart from the transactional post-complaint survey. */
+export const perceptionResponses = pgTable('perception_responses', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  surveyedOn: date('surveyed_on', { mode: 'string' }).notNull(),
+  complainedLast12Months: boolean('complained_last_12_months').notNull(),
+  answer: text('answer').notNull(),
+  tenure: text('tenure'),
   createdAt: createdAt(),
 })

@@ -41,6 +41,25 @@ export const staffActions = [
   'resident:export',
   'resident:anonymise',
   'conduct:manage',
+  'report:view',
+  'report:export',
+  'equality:view',
+  'commitment:view',
+  'commitment:update',
+  'commitment:sign_off',
+  'learning:record',
+  'learning:approve',
+  'improvement:manage',
+  'qa:sample',
+  'qa:review',
+  'compensation:view',
+  'compensation:propose',
+  'compensation:approve',
+  'compensation:manage',
+  'external:view',
+  'external:manage',
+  'panel:view',
+  'panel:publish',
 ] as const
 export type StaffAction = (typeof staffActions)[number]
 
@@ -85,6 +104,28 @@ const permissions: Record<StaffAction, readonly StaffRole[]> = {
   'resident:anonymise': ['manager', 'administrator'],
   // UB-1: restricting how a resident may contact us is a head-of-service decision.
   'conduct:manage': ['manager'],
+  // Performance is the whole team's business; equality aggregates only for managers.
+  'report:view': [...handlers, 'quality_reviewer', 'compensation_approver', 'administrator'],
+  'report:export': ['manager', 'administrator'],
+  'equality:view': ['manager'],
+  // PTR-5: owners update their commitments; only the head of service signs them off.
+  'commitment:view': caseWorkers,
+  'commitment:update': handlers,
+  'commitment:sign_off': ['manager'],
+  'learning:record': handlers,
+  'learning:approve': ['manager'],
+  'improvement:manage': ['manager'],
+  'qa:sample': ['quality_reviewer', 'manager'],
+  'qa:review': ['quality_reviewer', 'manager'],
+  'compensation:view': [...handlers, 'compensation_approver', 'quality_reviewer'],
+  'compensation:propose': handlers,
+  'compensation:approve': ['compensation_approver', 'manager'],
+  'compensation:manage': ['manager'],
+  'external:view': caseWorkers,
+  'external:manage': handlers,
+  // The tenant panel sees published, anonymised material only; managers decide what is published.
+  'panel:view': ['tenant_panel', 'manager'],
+  'panel:publish': ['manager'],
 }
 
 export interface StaffActor {

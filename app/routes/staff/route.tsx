@@ -20,6 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
           calendar: can(staff, 'calendar:manage'),
           import: can(staff, 'cases:import'),
           staff: can(staff, 'staff:manage'),
+          dashboard: can(staff, 'report:view'),
+          commitments: can(staff, 'commitment:view'),
+          learning: can(staff, 'learning:record') || can(staff, 'improvement:manage'),
+          quality: can(staff, 'qa:review'),
+          compensation: can(staff, 'compensation:view'),
+          external: can(staff, 'external:view'),
+          panel: can(staff, 'panel:view'),
         }
       : null,
   }
@@ -53,6 +60,55 @@ export default function StaffLayout() {
                 <li>
                   <Link className="link" to="/staff/contacts/new">
                     {t('layout.frontDoor')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.dashboard ? (
+                <li>
+                  <Link className="link" to="/staff/dashboard">
+                    {t('layout.dashboard')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.commitments ? (
+                <li>
+                  <Link className="link" to="/staff/commitments">
+                    {t('layout.commitments')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.learning ? (
+                <li>
+                  <Link className="link" to="/staff/learning">
+                    {t('layout.learning')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.quality ? (
+                <li>
+                  <Link className="link" to="/staff/quality">
+                    {t('layout.quality')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.compensation ? (
+                <li>
+                  <Link className="link" to="/staff/compensation">
+                    {t('layout.compensation')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.external ? (
+                <li>
+                  <Link className="link" to="/staff/external">
+                    {t('layout.external')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.panel ? (
+                <li>
+                  <Link className="link" to="/staff/panel">
+                    {t('layout.panel')}
                   </Link>
                 </li>
               ) : null}
