@@ -11,6 +11,7 @@ import { recordAudit } from '~/server/audit.server'
 import { hashPassword } from '~/server/auth.server'
 import { runCommands } from '~/server/cases.server'
 import { submitComplaint } from '~/server/complaints.server'
+import { saveLearning } from '~/server/learning.server'
 import type { Database } from './client'
 import { staffUsers } from './schema'
 
@@ -316,6 +317,19 @@ async function progress(
       )
     }
     if (step === 'closed') {
+      // GOV-2: an upheld complaint closes only once its learning is recorded.
+      await saveLearning(db, {
+        reference,
+        learning: {
+          mode: 'learning',
+          rootCause: 'repairs_contractor',
+          analysis: 'Why were appointments missed? The contractor had no parts. Why? Parts were not ordered at triage.',
+          learning: 'Order parts when the repair is triaged, before the appointment is booked.',
+          noLearningReason: '',
+        },
+        actor: { id: reviewerId, canApprove: false },
+        now,
+      })
       await run([{ type: 'close', on, by: handler }], handlerId)
     }
   }

@@ -32,6 +32,7 @@ import {
 import { recordAudit, type Actor } from './audit.server'
 import { loadCalendar } from './calendar.server'
 import type { Database } from './db.server'
+import { hasCompleteLearning } from './learning.server'
 import { formatTaskDue, formatTasksFor, writeLetter } from './letters.server'
 import { enqueueMessage } from './outbox.server'
 
@@ -169,10 +170,14 @@ export async function runCommands(db: Database, input: RunCommands): Promise<Com
       .for('update')
     if (!row) return { ok: false, notFound: true } as const
     const [calendar, settings] = await Promise.all([loadCalendar(tx), loadCodeSettings(tx)])
+    // GOV-2: closing asks whether the learning entry is complete (read under the complaint's lock).
+    const learningComplete = input.commands.some((command) => command.type === 'close')
+      ? await hasCompleteLearning(tx, row.id)
+      : false
     let complaint = caseOf(row, calendar)
     const steps: Array<{ before: ComplaintCase; after: ComplaintCase; events: CaseEvent[] }> = []
     for (const [index, command] of input.commands.entries()) {
-      const result = applyCommand(complaint, command, { calendar, settings })
+      const result = applyCommand(complaint, command, { calendar, settings, learningComplete })
       if (!result.ok) return { ok: false, refusal: result.refusal, index } as const
       steps.push({ before: complaint, after: result.complaint, events: result.events })
       complaint = result.complaint

@@ -27,6 +27,7 @@ import * as letterAgain from '~/routes/_resident.track.$reference_.letter-again/
 import * as survey from '~/routes/_resident.track.$reference_.survey.$question/route'
 import { runCommand } from '~/server/cases.server'
 import { loadCalendar } from '~/server/calendar.server'
+import { saveLearning } from '~/server/learning.server'
 import { requestAccessCode } from '~/server/resident-access.server'
 import { describeEachEngine } from '../support/databases'
 import { aComplaint, aRespondedComplaint, someAnswers } from '../support/factories'
@@ -402,6 +403,19 @@ describeEachEngine('tracking a complaint without an account', (handle) => {
       }),
     )
     expect(location(early)).toBe(`/track/${reference}`)
+    // GOV-2: the complaint was upheld, so its learning is recorded before it is closed.
+    await saveLearning(db(), {
+      reference,
+      learning: {
+        mode: 'learning',
+        rootCause: 'repairs_contractor',
+        analysis: '',
+        learning: 'Book the engineer when the fault is reported.',
+        noLearningReason: '',
+      },
+      actor: { id: handler.id, canApprove: false },
+      now: new Date(),
+    })
     const closed = await runCommand(db(), {
       reference,
       command: {

@@ -1,6 +1,7 @@
 // The only way a complaint changes: a command, checked against the transition table and the Code's
 // guards, gives either the new case and the events to record, or a refusal with a reason key.
 import type { WorkingCalendar } from '../calendar'
+import { needsLearning } from '../learning'
 import { addWorkingDays, isIsoDate, type IsoDate } from '../working-days'
 import {
   currentStage,
@@ -109,6 +110,11 @@ export type Transition =
 export interface Rules {
   calendar: WorkingCalendar
   settings: CodeSettings
+  /**
+   * GOV-2: whether the complaint's learning entry is complete (root cause and learning, or "no
+   * learning" a manager approved). Kept outside the case document; unknown counts as not complete.
+   */
+  learningComplete?: boolean
 }
 
 const OPEN_STAGE_WORK: readonly ComplaintStatus[] = [
@@ -335,6 +341,8 @@ export function applyCommand(complaint: ComplaintCase, command: Command, rules: 
       ])
     }
     case 'close':
+      // GOV-2: a complaint with any element upheld or partly upheld closes only once its learning is recorded.
+      if (needsLearning(complaint) && !rules.learningComplete) return refuse('staff-errors:learning.requiredToClose')
       return done(complaint, { ...complaint, status: 'closed', closedOn: command.on }, [
         { type: 'closed', on: command.on },
       ])

@@ -22,6 +22,15 @@ function apply(complaint: ComplaintCase, command: Command, settings: CodeSetting
   return applyCommand(complaint, command, { calendar, settings })
 }
 
+/** GOV-2: a complaint with anything upheld closes only once its learning entry is complete. */
+function closeWithLearning(complaint: ComplaintCase, on: string, by: Actor) {
+  return applyCommand(
+    complaint,
+    { type: 'close', on, by },
+    { calendar, settings: defaultCodeSettings, learningComplete: true },
+  )
+}
+
 function ok(result: Transition): ComplaintCase {
   if (!result.ok) throw new Error(`refused: ${result.refusal.key} ${JSON.stringify(result.refusal)}`)
   return result.complaint
@@ -439,15 +448,16 @@ describe('escalation (S2-1 … S2-4)', () => {
   })
 
   it('is allowed after the complaint was closed at Stage 1, but only once', () => {
-    const closed = ok(apply(respondedAtStage1(), { type: 'close', on: '2026-06-11', by: handler }))
+    const closed = ok(closeWithLearning(respondedAtStage1(), '2026-06-11', handler))
     const escalated = ok(
       apply(closed, { type: 'escalate', on: '2026-06-12', by: { kind: 'resident' }, channel: 'web' }),
     )
     expect(escalated.status).toBe('escalated')
     const stage2Closed = ok(
-      apply(
+      closeWithLearning(
         ok(apply(readyToRespondAtStage2(stage2Acknowledged()), { type: 'respond', on: '2026-07-01', by: reviewer })),
-        { type: 'close', on: '2026-07-02', by: reviewer },
+        '2026-07-02',
+        reviewer,
       ),
     )
     expect(
@@ -583,7 +593,7 @@ describe('withdrawing, closing and reopening', () => {
   })
 
   it('reopens a closed complaint for a new response, keeping the first response date', () => {
-    const closed = ok(apply(respondedAtStage1(), { type: 'close', on: '2026-06-11', by: handler }))
+    const closed = ok(closeWithLearning(respondedAtStage1(), '2026-06-11', handler))
     expect(closed.closedOn).toBe('2026-06-11')
     const reopened = ok(apply(closed, { type: 'reopen', on: '2026-06-20', by: handler, reason: 'New evidence' }))
     expect(reopened.status).toBe('reopened')
@@ -593,6 +603,59 @@ describe('withdrawing, closing and reopening', () => {
     expect(refusal(apply(closed, { type: 'reopen', on: '2026-06-20', by: handler, reason: '' })).key).toBe(
       'staff-errors:reopen.reasonRequired',
     )
+  })
+})
+
+describe('closing needs the learning entry when anything was upheld (GOV-2)', () => {
+  const close = (complaint: ComplaintCase, learningComplete?: boolean) =>
+    applyCommand(
+      complaint,
+      { type: 'close', on: '2026-06-11', by: handler },
+      { calendar, settings: defaultCodeSettings, ...(learningComplete === undefined ? {} : { learningComplete }) },
+    )
+  const respondedWith = (decisions: Array<'upheld' | 'partly_upheld' | 'not_upheld'>) => {
+    let c = readyToRespond(acknowledged(), decisions)
+    c = ok(apply(c, { type: 'no_remedy', by: handler, reason: 'Nothing to put right.' }))
+    c = ok(apply(c, { type: 'no_outstanding_actions', by: handler }))
+    return ok(apply(c, { type: 'respond', on: '2026-06-10', by: handler }))
+  }
+
+  it('refuses to close an upheld complaint without complete learning, and closes it with', () => {
+    const responded = respondedAtStage1()
+    expect(refusal(close(responded, false)).key).toBe('staff-errors:learning.requiredToClose')
+    // Not knowing is not knowing it is complete.
+    expect(refusal(close(responded)).key).toBe('staff-errors:learning.requiredToClose')
+    expect(ok(close(responded, true)).status).toBe('closed')
+  })
+
+  it('counts one element partly upheld among not upheld ones', () => {
+    expect(refusal(close(respondedWith(['not_upheld', 'partly_upheld']), false)).key).toBe(
+      'staff-errors:learning.requiredToClose',
+    )
+  })
+
+  it('closes a complaint with nothing upheld without any learning', () => {
+    expect(ok(close(respondedWith(['not_upheld', 'not_upheld']), false)).status).toBe('closed')
+  })
+
+  it('still needs learning at Stage 2 when Stage 1 upheld something that Stage 2 did not', () => {
+    let c = stage2Acknowledged()
+    for (const element of c.elements) {
+      c = ok(
+        apply(c, {
+          type: 'record_decision',
+          by: reviewer,
+          elementId: element.id,
+          decision: 'not_upheld',
+          reasons: 'On review, no.',
+        }),
+      )
+    }
+    c = ok(apply(c, { type: 'no_remedy', by: reviewer, reason: 'Nothing to put right.' }))
+    c = ok(apply(c, { type: 'no_outstanding_actions', by: reviewer }))
+    c = ok(apply(c, { type: 'respond', on: '2026-07-01', by: reviewer }))
+    expect(refusal(close(c, false)).key).toBe('staff-errors:learning.requiredToClose')
+    expect(ok(close(c, true)).status).toBe('closed')
   })
 })
 
