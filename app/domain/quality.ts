@@ -256,6 +256,11 @@ export interface ReviewedScore {
   criticalFail: boolean | null
 }
 
+/** kpis.md `qaPassPct`: a score at least the pass mark (compared in tenths) and no critical fail. */
+export function reviewPassed(review: ReviewedScore, passMark: number = defaultQaSettings.passMark): boolean {
+  return review.scoreTenths !== null && !review.criticalFail && review.scoreTenths >= Math.round(passMark * 10)
+}
+
 /**
  * kpis.md `qaAverageScore` and `qaPassPct` over a set of reviews: the mean score (one decimal) and
  * the share passing; null when there are no scored reviews.
@@ -265,7 +270,7 @@ export function qaSummary(reviews: readonly ReviewedScore[], passMark: number = 
     (r): r is { scoreTenths: number; criticalFail: boolean | null } => r.scoreTenths !== null,
   )
   const total = scored.reduce((sum, r) => sum + r.scoreTenths, 0)
-  const passes = scored.filter((r) => !r.criticalFail && r.scoreTenths >= Math.round(passMark * 10)).length
+  const passes = scored.filter((r) => reviewPassed(r, passMark)).length
   const passTenths = percentTenths(passes, scored.length)
   return {
     reviewed: scored.length,

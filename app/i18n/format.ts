@@ -42,3 +42,28 @@ export function formatNumber(value: number, language: string): string {
   }
   return format.format(value)
 }
+
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+const monthFormats = new Map<string, Intl.DateTimeFormat>()
+
+/** Whole pence as pounds with 2 decimals in the reader's language ("£1,234.50"). */
+export function formatMoney(pence: number, language: string): string {
+  const locale = intlLocaleOf(language)
+  let format = moneyFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 })
+    moneyFormats.set(locale, format)
+  }
+  return format.format(pence / 100)
+}
+
+/** A 'YYYY-MM' month as words ("March 2026"). */
+export function formatMonth(month: string, language: string): string {
+  const locale = intlLocaleOf(language)
+  let format = monthFormats.get(locale)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    monthFormats.set(locale, format)
+  }
+  return format.format(new Date(`${month}-01T00:00:00Z`))
+}

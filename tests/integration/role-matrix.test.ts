@@ -3,7 +3,7 @@
 // rest, and a redirect to sign in without a session.
 import { eq } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
-import { letters, complaints } from '../../db/schema'
+import { letters, complaints, qaReviews } from '../../db/schema'
 import { defaultReviewOn } from '~/domain/conduct'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
@@ -24,6 +24,9 @@ import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route
 import * as letter from '~/routes/staff.complaints.$reference_.letters.$letterId/route'
 import * as casePage from '~/routes/staff.complaints.$reference/route'
 import * as queues from '~/routes/staff.complaints._index/route'
+import * as quality from '~/routes/staff.quality._index/route'
+import * as qualityReview from '~/routes/staff.quality.$id/route'
+import * as qualityMine from '~/routes/staff.quality.mine/route'
 import { runCommands } from '~/server/cases.server'
 import { recordRestriction } from '~/server/conduct.server'
 import { describeEachEngine } from '../support/databases'
@@ -54,6 +57,7 @@ describeEachEngine('the role × route matrix', (handle) => {
   let staffId = ''
   let residentId = ''
   let restrictionId = ''
+  let qaReviewId = ''
 
   beforeAll(async () => {
     const { db } = handle()
@@ -124,6 +128,15 @@ describeEachEngine('the role × route matrix', (handle) => {
         },
         staffId,
       })) ?? ''
+    const [responded] = await db
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(eq(complaints.reference, refs.responded))
+    const [sampled] = await db
+      .insert(qaReviews)
+      .values({ complaintId: responded?.id ?? '', stage: 1, handlerId: staffId, sampleMonth: today.slice(0, 7) })
+      .returning({ id: qaReviews.id })
+    qaReviewId = sampled?.id ?? ''
   })
 
   const routes: Array<{
@@ -246,6 +259,30 @@ describeEachEngine('the role × route matrix', (handle) => {
       allowed: ['administrator'],
     },
   ]
+
+  routes.push(
+    {
+      name: 'quality checks',
+      loader: quality.loader as Loader,
+      path: () => '/staff/quality',
+      params: () => ({}),
+      allowed: ['manager', 'quality_reviewer'],
+    },
+    {
+      name: 'review a sampled response',
+      loader: qualityReview.loader as Loader,
+      path: () => `/staff/quality/${qaReviewId}`,
+      params: () => ({ id: qaReviewId }),
+      allowed: ['manager', 'quality_reviewer'],
+    },
+    {
+      name: 'quality feedback on your responses',
+      loader: qualityMine.loader as Loader,
+      path: () => '/staff/quality/mine',
+      params: () => ({}),
+      allowed: caseWorkers,
+    },
+  )
 
   const actions: Array<[string, keyof typeof refs, StaffRole[]]> = [
     ['acknowledge', 'received', handlers],

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/components/form'
+import { can } from '~/domain/permissions'
 import { formatDateTime } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
@@ -10,14 +11,18 @@ import { STAFF_COOKIE, activeSessions, requireSignedIn, signOutEverywhere } from
 import { clearCookie } from '~/server/cookies.server'
 import { database } from '~/server/db.server'
 import { readForm } from '~/server/forms.server'
+import { unseenFeedbackCount } from '~/server/quality.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const staff = await requireSignedIn(request)
   const locale = await getLocale(request)
   const t = await getFixedT(locale, 'staff')
   const sessions = await activeSessions(database(), staff)
+  // Quality reviews of this person's own responses (issue 7 §3): the way to their feedback.
+  const feedback = can(staff, 'complaint:view') ? await unseenFeedbackCount(database(), staff.id) : null
   return {
     title: t('account.title'),
+    feedback,
     name: staff.name,
     email: staff.email,
     role: staff.role,
@@ -39,12 +44,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { title, name, email, role, sessions } = useLoaderData<typeof loader>()
+  const { title, name, email, role, sessions, feedback } = useLoaderData<typeof loader>()
   const { t } = useTranslation('staff')
   return (
     <>
       <h1 className="heading-l">{title}</h1>
       <p className="body">{t('account.who', { name, email, role: t(`roles.${role}`) })}</p>
+      {feedback !== null ? (
+        <p className="body">
+          <Link className="link" to="/staff/quality/mine">
+            {t('quality.mineTitle')}
+          </Link>{' '}
+          {feedback > 0 ? <strong className="tag">{t('quality.unseen', { count: feedback })}</strong> : null}
+        </p>
+      ) : null}
       <h2 className="heading-m">{t('account.sessions')}</h2>
       <div className="table-wrapper" role="region" aria-labelledby="sessions-caption" tabIndex={0}>
         <table className="table">

@@ -11,6 +11,7 @@ import {
   qaSettingsFrom,
   qaSummary,
   redact,
+  reviewPassed,
   reviewStatus,
   sampleSize,
   scoreReview,
@@ -306,6 +307,13 @@ describe('the month’s summary (kpis.md qaAverageScore, qaPassPct)', () => {
   })
   it('has no figures without reviews', () => {
     expect(qaSummary([])).toEqual({ reviewed: 0, passed: 0, averageScore: null, passPct: null })
+  })
+  it('passes a review at the mark exactly, never with a critical fail or without a score', () => {
+    expect(reviewPassed({ scoreTenths: 950, criticalFail: false })).toBe(true)
+    expect(reviewPassed({ scoreTenths: 949, criticalFail: false })).toBe(false)
+    expect(reviewPassed({ scoreTenths: 1000, criticalFail: true })).toBe(false)
+    expect(reviewPassed({ scoreTenths: null, criticalFail: false })).toBe(false)
+    expect(reviewPassed({ scoreTenths: 900, criticalFail: null }, 90)).toBe(true)
   })
   it('says whether a row is still to review', () => {
     expect(reviewStatus({ reviewedOn: null })).toBe('to_review')
