@@ -3,7 +3,7 @@
 // rest, and a redirect to sign in without a session.
 import { eq } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
-import { letters, complaints, qaReviews } from '../../db/schema'
+import { externalRequests, letters, complaints, qaReviews } from '../../db/schema'
 import { defaultReviewOn } from '~/domain/conduct'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
@@ -24,6 +24,22 @@ import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route
 import * as letter from '~/routes/staff.complaints.$reference_.letters.$letterId/route'
 import * as casePage from '~/routes/staff.complaints.$reference/route'
 import * as queues from '~/routes/staff.complaints._index/route'
+import * as externalCases from '~/routes/staff.external._index/route'
+import * as newExternalCase from '~/routes/staff.external.new/route'
+import * as externalCase from '~/routes/staff.external.$id/route'
+import * as answerExternalRequest from '~/routes/staff.external.$id_.requests.$requestId/route'
+import * as compliments from '~/routes/staff.compliments._index/route'
+import * as newCompliment from '~/routes/staff.compliments.new/route'
+import * as draftPanelSummary from '~/routes/staff.complaints.$reference_.publish/route'
+import * as panelHome from '~/routes/staff.panel._index/route'
+import * as panelCases from '~/routes/staff.panel.cases/route'
+import * as panelYouSaidWeDid from '~/routes/staff.panel.you-said-we-did/route'
+import * as panelAnnualReport from '~/routes/staff.panel.annual-report/route'
+import * as panelSelfAssessment from '~/routes/staff.panel.self-assessment/route'
+import * as panelSummaries from '~/routes/staff.panel.summaries._index/route'
+import * as panelSummary from '~/routes/staff.panel.summaries.$id/route'
+import { addExternalRequest, createExternalCase } from '~/server/external-cases.server'
+import { draftSummary } from '~/server/panel.server'
 import * as quality from '~/routes/staff.quality._index/route'
 import * as qualityReview from '~/routes/staff.quality.$id/route'
 import * as qualityMine from '~/routes/staff.quality.mine/route'
@@ -282,6 +298,89 @@ describeEachEngine('the role × route matrix', (handle) => {
       params: () => ({}),
       allowed: caseWorkers,
     },
+  )
+
+  // External cases, compliments and the tenant panel (issue 7 §5, §6, §8).
+  const external = { caseId: '', requestId: '', summaryId: '' }
+  beforeAll(async () => {
+    const { db } = handle()
+    const today = londonDate(new Date())
+    const change = { staffId, now: new Date(), requestId: null }
+    const opened = await createExternalCase(db, {
+      ...change,
+      submissionKey: crypto.randomUUID(),
+      value: {
+        kind: 'ombudsman_enquiry',
+        theirReference: null,
+        openedOn: today,
+        complaintReference: null,
+        notes: null,
+      },
+    })
+    external.caseId = opened.ok ? opened.id : ''
+    await addExternalRequest(db, {
+      ...change,
+      caseId: external.caseId,
+      submissionKey: crypto.randomUUID(),
+      ask: { kind: 'evidence', description: 'Repair records', receivedOn: today, dueOn: today },
+    })
+    const [request] = await db.select().from(externalRequests).where(eq(externalRequests.caseId, external.caseId))
+    external.requestId = request?.id ?? ''
+    const drafted = await draftSummary(db, {
+      reference: refs.closed,
+      summary: {
+        serviceArea: 'repairs',
+        outcome: 'not_upheld',
+        summary: 'A repair was late.',
+        learning: 'Call ahead.',
+      },
+      staffId,
+      submissionKey: crypto.randomUUID(),
+    })
+    external.summaryId = drafted.ok ? drafted.id : ''
+  })
+  const panel: StaffRole[] = ['tenant_panel', 'manager']
+  const page = (name: string, loader: unknown, path: () => string, allowed: StaffRole[], params = () => ({})) =>
+    routes.push({ name, loader: loader as Loader, path, params, allowed })
+  page('external cases', externalCases.loader, () => '/staff/external', caseWorkers)
+  page('record an external case', newExternalCase.loader, () => '/staff/external/new', handlers)
+  page(
+    'an external case',
+    externalCase.loader,
+    () => `/staff/external/${external.caseId}`,
+    caseWorkers,
+    () => ({
+      id: external.caseId,
+    }),
+  )
+  page(
+    'answer an external request',
+    answerExternalRequest.loader,
+    () => `/staff/external/${external.caseId}/requests/${external.requestId}`,
+    handlers,
+    () => ({ id: external.caseId, requestId: external.requestId }),
+  )
+  page('compliments', compliments.loader, () => '/staff/compliments', caseWorkers)
+  page('record a compliment', newCompliment.loader, () => '/staff/compliments/new', frontLine)
+  page(
+    'draft a summary for the tenant panel',
+    draftPanelSummary.loader,
+    () => `/staff/complaints/${refs.closed}/publish`,
+    caseWorkers,
+    () => ({ reference: refs.closed }),
+  )
+  page('tenant panel', panelHome.loader, () => '/staff/panel', panel)
+  page('panel case summaries', panelCases.loader, () => '/staff/panel/cases', panel)
+  page('panel you said, we did', panelYouSaidWeDid.loader, () => '/staff/panel/you-said-we-did', panel)
+  page('panel annual report', panelAnnualReport.loader, () => '/staff/panel/annual-report', panel)
+  page('edit the self-assessment', panelSelfAssessment.loader, () => '/staff/panel/self-assessment', ['manager'])
+  page('summaries awaiting approval', panelSummaries.loader, () => '/staff/panel/summaries', ['manager'])
+  page(
+    'approve a panel summary',
+    panelSummary.loader,
+    () => `/staff/panel/summaries/${external.summaryId}`,
+    ['manager'],
+    () => ({ id: external.summaryId }),
   )
 
   const actions: Array<[string, keyof typeof refs, StaffRole[]]> = [

@@ -13,6 +13,8 @@ import { requireStaff } from '~/server/auth.server'
 import { loadCaseForStaff } from '~/server/case-view.server'
 import { activeRestriction } from '~/server/conduct.server'
 import { database } from '~/server/db.server'
+import { learningSummary } from '~/server/learning.server'
+import { externalCasesForComplaint } from '~/server/external-cases.server'
 import { caseViewModel } from './case-view-model'
 import {
   AdjustmentsNotice,
@@ -20,6 +22,8 @@ import {
   DeadlinesSection,
   DefinitionSection,
   DetailsSection,
+  LearningSection,
+  ExternalCasesSection,
   LettersSection,
   MessagesSection,
   PromisesSection,
@@ -42,6 +46,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const locale = await getLocale(request)
   const t = await getFixedT(locale, 'staff')
   const restriction = await activeRestriction(database(), view.resident.id, today)
+  const learning = can(staff, 'learning:record')
+    ? await learningSummary(database(), view.record.id, view.complaint)
+    : null
+  const externalCases = can(staff, 'external:view') ? await externalCasesForComplaint(database(), view.record.id) : []
   return {
     restriction: restriction
       ? {
@@ -54,6 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     backHref: '/staff/complaints',
     actions: availableActions(view.complaint.status, (permission) => can(staff, permission)),
     canSeeAudit: can(staff, 'audit:view'),
+    learning,
+    externalCases: externalCases.map((c) => ({ id: c.id, kind: c.kind, opened: formatDate(c.openedOn, locale) })),
     ...caseViewModel(view, locale, today),
   }
 }
@@ -110,10 +120,19 @@ export default function StaffComplaintPage() {
       {data.checklist ? <ChecklistSection checklist={data.checklist} /> : null}
       <DefinitionSection definition={data.definition} elements={data.elements} />
       <PromisesSection remedies={data.remedies} commitments={data.commitments} noRemedyReasons={data.noRemedyReasons} />
+      {data.learning ? <LearningSection reference={data.reference} learning={data.learning} /> : null}
       <LettersSection reference={data.reference} letters={data.letters} tasks={data.formatTasks} />
       <MessagesSection messages={data.messages} />
+      <ExternalCasesSection cases={data.externalCases} />
       <DetailsSection details={data.details} resident={data.resident} />
       <TimelineSection timeline={data.timeline} reference={data.reference} />
+      {data.status === 'closed' ? (
+        <p className="body">
+          <Link className="link" to={`/staff/complaints/${encodeURIComponent(data.reference)}/publish`}>
+            {t('panel.draft.link')}
+          </Link>
+        </p>
+      ) : null}
       {data.canSeeAudit ? (
         <p className="body">
           <Link className="link" to={`/staff/complaints/${encodeURIComponent(data.reference)}/audit`}>

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CommitmentStatusTags } from '~/components/commitment-tags'
 import { SummaryList } from '~/components/form'
 import type { ChecklistResult } from '~/domain/complaints/response-checklist'
 import endonyms from '../../../locales/languages.json'
@@ -292,13 +293,44 @@ export function PromisesSection({
         <ul className="list list--bullet">
           {commitments.map((commitment) => (
             <li key={commitment.id}>
-              {commitment.description} –{' '}
-              {t('case.commitments.ownerDue', { owner: commitment.owner, date: commitment.dueOn })} –{' '}
-              {t(`commitmentStatuses.${commitment.status}`)}
+              <Link className="link" to={`/staff/commitments/${commitment.id}`}>
+                {commitment.description}
+              </Link>{' '}
+              – {t('case.commitments.ownerDue', { owner: commitment.owner, date: commitment.dueOn })} –{' '}
+              <CommitmentStatusTags status={commitment.status} overdue={commitment.overdue} />
             </li>
           ))}
         </ul>
       )}
+    </section>
+  )
+}
+
+/** GOV-2: the complaint's learning entry, required before an upheld complaint can be closed. */
+export function LearningSection({
+  reference,
+  learning,
+}: {
+  reference: string
+  learning: { needed: boolean; state: 'not_recorded' | 'awaiting_approval' | 'complete' }
+}) {
+  const { t } = useTranslation('staff')
+  return (
+    <section aria-labelledby="learning-heading">
+      <h2 className="heading-m" id="learning-heading">
+        {t('learning.case.heading')}
+      </h2>
+      <p className="body">
+        <strong className={learning.state === 'complete' ? 'tag tag--green' : learning.needed ? 'tag tag--red' : 'tag'}>
+          {t(`learning.states.${learning.state}`)}
+        </strong>{' '}
+        {t(learning.needed ? 'learning.case.needed' : 'learning.case.optional')}
+      </p>
+      <p className="body">
+        <Link className="link" to={`/staff/complaints/${encodeURIComponent(reference)}/learning`}>
+          {t('learning.case.link')}
+        </Link>
+      </p>
     </section>
   )
 }
@@ -526,6 +558,28 @@ export function MessagesSection({ messages }: { messages: Model['messages'] }) {
           </tbody>
         </table>
       )}
+    </section>
+  )
+}
+
+/** Ombudsman, MP/councillor or mediation cases about this complaint (issue 7 §5). */
+export function ExternalCasesSection({ cases }: { cases: Array<{ id: string; kind: string; opened: string }> }) {
+  const { t } = useTranslation('staff')
+  if (cases.length === 0) return null
+  return (
+    <section aria-labelledby="external-cases-heading">
+      <h2 className="heading-m" id="external-cases-heading">
+        {t('external.complaintLinks.heading')}
+      </h2>
+      <ul className="list">
+        {cases.map((c) => (
+          <li key={c.id}>
+            <Link className="link" to={`/staff/external/${c.id}`}>
+              {t('external.complaintLinks.link', { kind: t(`external.kinds.${c.kind}`), date: c.opened })}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   )
 }
