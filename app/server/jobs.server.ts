@@ -8,13 +8,16 @@ import type { DatabaseHandle } from '../../db/client'
 import { log } from './log.server'
 import { runRetention } from './data-rights.server'
 import { deliverMessage, dueMessages, transportFromEnv, type Transport } from './outbox.server'
+import { queueCommitmentAlerts } from './commitments.server'
 import { queueRestrictionReviews } from './conduct.server'
 import { queueReminders } from './reminders.server'
 
 /** Once a day: reminders at 07:00, retention at 03:00 (London time on PostgreSQL's crontab). */
 const dailyTasks = {
   send_reminders: async (handle: DatabaseHandle) =>
-    (await queueReminders(handle.db, new Date())) + (await queueRestrictionReviews(handle.db, new Date())),
+    (await queueReminders(handle.db, new Date())) +
+    (await queueRestrictionReviews(handle.db, new Date())) +
+    (await queueCommitmentAlerts(handle.db, new Date())),
   apply_retention: (handle: DatabaseHandle) => runRetention(handle.db, new Date()),
 }
 

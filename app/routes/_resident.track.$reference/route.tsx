@@ -3,7 +3,9 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button } from '~/components/form'
+import { residentStatus, type CommitmentStatus } from '~/domain/commitments'
 import type { Deadline } from '~/domain/complaints/deadlines'
+import { londonDate } from '~/domain/working-days'
 import { formatDate } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
@@ -49,11 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       subject: l.subject,
       on: formatDate(l.createdAt.toISOString().slice(0, 10), locale),
     })),
+    // PTR-5: the resident sees each promise's progress; waiting for sign-off still reads "in progress".
     commitments: view.commitments.map((c) => ({
       id: c.id,
       description: c.description,
       dueOn: formatDate(c.dueOn, locale),
-      status: c.status,
+      status: residentStatus({ status: c.status as CommitmentStatus, dueOn: c.dueOn }, londonDate(new Date())),
+      update: c.residentUpdate,
     })),
     attachments: view.attachments.map((a) => ({ id: a.id, fileName: a.fileName })),
     canEscalate: view.canEscalate,
@@ -154,6 +158,14 @@ export default function ResidentCasePage() {
               {page.commitments.map((c) => (
                 <li key={c.id}>
                   {c.description} – {t('case.promisedBy', { date: c.dueOn })} – {t(`case.commitment.${c.status}`)}
+                  {c.update ? (
+                    <>
+                      <br />
+                      <span className="preserve-lines">
+                        {t('case.commitmentUpdate')} {c.update}
+                      </span>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 // Turns a loaded case into what the page shows: dates in the reader's language, clocks worked out.
+import { isOverdue, type CommitmentStatus } from '~/domain/commitments'
 import { responseDeadline, type StageRecord } from '~/domain/complaints/case'
 import type { Deadline } from '~/domain/complaints/deadlines'
 import { workingDaysBetween, type IsoDate } from '~/domain/working-days'
@@ -100,6 +101,7 @@ export function caseViewModel(view: View, locale: string, today: IsoDate) {
       owner: commitment.owner,
       dueOn: formatDate(commitment.dueOn, locale),
       status: commitment.status,
+      overdue: isOverdue({ status: commitment.status as CommitmentStatus, dueOn: commitment.dueOn }, today),
     })),
     checklist: view.checklist,
     updates: {
