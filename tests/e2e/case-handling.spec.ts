@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import { JourneyClient } from '../support/journey-client'
-import { signedIn } from './staff-helpers'
+import { recordLearning, signedIn } from './staff-helpers'
 import { expect, expectAccessible, test } from './support'
 
 async function act(page: Page, reference: string, action: string) {
@@ -152,6 +152,8 @@ test('a handler takes a complaint through Stage 1, the resident escalates, and a
   await expect(reviewer.locator('html')).toHaveAttribute('dir', 'rtl')
   await expectAccessible(reviewer, 'case page (ar)')
 
+  // Upheld at Stage 2: the learning is recorded before the complaint is closed (GOV-2).
+  await recordLearning(reviewer, reference)
   await act(reviewer, reference, 'close')
   await submit(reviewer)
   await expect(reviewer.locator('.caption-l')).toHaveText(/.+/)

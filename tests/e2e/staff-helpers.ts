@@ -48,6 +48,18 @@ async function submitAndReturn(page: Page, reference: string) {
 }
 
 /**
+ * GOV-2: a complaint with anything upheld is closed only once its learning is recorded: a root
+ * cause (the first, "Communication") and what we learnt.
+ */
+export async function recordLearning(page: Page, reference: string) {
+  await page.goto(`/staff/complaints/${reference}/learning`)
+  await page.locator('#rootCause').check()
+  await page.locator('#learning').fill('Tell the resident the new appointment the same day.')
+  await page.getByRole('button', { name: 'Save the learning' }).click()
+  await expect(page).toHaveURL(new RegExp(`/staff/complaints/${reference}/learning\\?done=complete$`))
+}
+
+/**
  * The demo handler takes a complaint to its Stage 1 response the shortest way the Code allows:
  * assign, acknowledge (one element), decide it, no remedy, no outstanding actions, respond.
  */
@@ -73,6 +85,8 @@ export async function respondToStage1(browser: Browser, reference: string, optio
   await submitAndReturn(handler, reference)
   await expect(handler.locator('.caption-l')).toHaveText('Stage 1 responded')
   if (options.close) {
+    // The element was upheld: the learning comes first (GOV-2).
+    await recordLearning(handler, reference)
     await act(handler, reference, 'close')
     await submitAndReturn(handler, reference)
     await expect(handler.locator('.caption-l')).toHaveText('Closed')

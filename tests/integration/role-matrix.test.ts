@@ -3,7 +3,7 @@
 // rest, and a redirect to sign in without a session.
 import { eq } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
-import { externalRequests, letters, complaints, qaReviews } from '../../db/schema'
+import { commitments, externalRequests, letters, complaints, qaReviews } from '../../db/schema'
 import { defaultReviewOn } from '~/domain/conduct'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
@@ -24,6 +24,12 @@ import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route
 import * as letter from '~/routes/staff.complaints.$reference_.letters.$letterId/route'
 import * as casePage from '~/routes/staff.complaints.$reference/route'
 import * as queues from '~/routes/staff.complaints._index/route'
+import * as commitmentsRegister from '~/routes/staff.commitments._index/route'
+import * as commitmentPage from '~/routes/staff.commitments.$id/route'
+import * as learningEntry from '~/routes/staff.complaints.$reference_.learning/route'
+import * as learningLog from '~/routes/staff.learning._index/route'
+import * as improvementPage from '~/routes/staff.learning.improvements.$id/route'
+import { addImprovement } from '~/server/learning.server'
 import * as externalCases from '~/routes/staff.external._index/route'
 import * as newExternalCase from '~/routes/staff.external.new/route'
 import * as externalCase from '~/routes/staff.external.$id/route'
@@ -46,7 +52,7 @@ import * as qualityMine from '~/routes/staff.quality.mine/route'
 import { runCommands } from '~/server/cases.server'
 import { recordRestriction } from '~/server/conduct.server'
 import { describeEachEngine } from '../support/databases'
-import { aComplaint, aStaffMember } from '../support/factories'
+import { aRespondedComplaint, aComplaint, aStaffMember } from '../support/factories'
 import { answer, getRequest, loadContext, statusOf } from '../support/requests'
 import { staffCookie } from '../support/staff-session'
 
@@ -73,6 +79,7 @@ describeEachEngine('the role × route matrix', (handle) => {
   let staffId = ''
   let residentId = ''
   let restrictionId = ''
+  let promised = { reference: '', commitmentId: '', improvementId: '' }
   let qaReviewId = ''
 
   beforeAll(async () => {
@@ -144,6 +151,24 @@ describeEachEngine('the role × route matrix', (handle) => {
         },
         staffId,
       })) ?? ''
+    // A response with a promised action (a commitment) and an improvement action from its learning.
+    const withPromise = await aRespondedComplaint(db)
+    const [commitment] = await db
+      .select({ id: commitments.id })
+      .from(commitments)
+      .innerJoin(complaints, eq(complaints.id, commitments.complaintId))
+      .where(eq(complaints.reference, withPromise.reference))
+    const improvement = await addImprovement(db, {
+      reference: withPromise.reference,
+      improvement: { kind: 'process', description: 'd', owner: 'o', measure: 'm', dueOn: today },
+      staffId,
+      submissionKey: crypto.randomUUID(),
+    })
+    promised = {
+      reference: withPromise.reference,
+      commitmentId: commitment?.id ?? '',
+      improvementId: improvement.ok ? (improvement.id ?? '') : '',
+    }
     const [responded] = await db
       .select({ id: complaints.id })
       .from(complaints)
@@ -273,6 +298,41 @@ describeEachEngine('the role × route matrix', (handle) => {
       path: () => '/staff/admin/import',
       params: () => ({}),
       allowed: ['administrator'],
+    },
+    {
+      name: 'commitments register',
+      loader: commitmentsRegister.loader as Loader,
+      path: () => '/staff/commitments',
+      params: () => ({}),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'a commitment',
+      loader: commitmentPage.loader as Loader,
+      path: () => `/staff/commitments/${promised.commitmentId}`,
+      params: () => ({ id: promised.commitmentId }),
+      allowed: caseWorkers,
+    },
+    {
+      name: 'a complaint’s learning',
+      loader: learningEntry.loader as Loader,
+      path: () => `/staff/complaints/${promised.reference}/learning`,
+      params: () => ({ reference: promised.reference }),
+      allowed: ['complaint_handler', 'stage2_reviewer', 'manager'],
+    },
+    {
+      name: 'learning log',
+      loader: learningLog.loader as Loader,
+      path: () => '/staff/learning',
+      params: () => ({}),
+      allowed: ['complaint_handler', 'stage2_reviewer', 'manager'],
+    },
+    {
+      name: 'an improvement action',
+      loader: improvementPage.loader as Loader,
+      path: () => `/staff/learning/improvements/${promised.improvementId}`,
+      params: () => ({ id: promised.improvementId }),
+      allowed: ['complaint_handler', 'stage2_reviewer', 'manager'],
     },
   ]
 

@@ -42,7 +42,8 @@ function changed(result: CommitmentChange) {
   return result
 }
 
-function refused(result: CommitmentChange) {
+/** The refusal as `{ status, field: key }`. */
+function refused(result: CommitmentChange): Record<string, string | number | undefined> {
   if (result.ok) throw new Error('expected a refusal')
   return { status: result.status, ...Object.fromEntries(Object.entries(result.errors).map(([f, e]) => [f, e.key])) }
 }
