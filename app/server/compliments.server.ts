@@ -63,5 +63,6 @@ export async function complimentsReport(db: Database, period: { from: IsoDate; t
     .leftJoin(staffUsers, eq(staffUsers.id, compliments.recordedBy))
     .where(and(gte(compliments.receivedOn, period.from), lte(compliments.receivedOn, period.to)))
     .orderBy(desc(compliments.receivedOn), desc(compliments.createdAt))
-  return { ...countCompliments(rows), latest: rows.slice(0, 50) }
+  // Oldest first, so a team or person is named as it was first written.
+  return { ...countCompliments([...rows].reverse()), latest: rows.slice(0, 50) }
 }
