@@ -250,11 +250,11 @@ export function applyAwardCommand(
     case 'approve':
     case 'reject': {
       if (award.status !== 'proposed')
-        return { ok: false, refusal: 'staff-errors:compensation.notAwaitingApproval', field: 'decision' }
+        return { ok: false, refusal: 'staff-errors:compensation.notAwaitingApproval', field: 'approval' }
       if (command.by.id === award.proposedBy)
-        return { ok: false, refusal: 'staff-errors:compensation.ownProposal', field: 'decision' }
+        return { ok: false, refusal: 'staff-errors:compensation.ownProposal', field: 'approval' }
       if (!withinLimit(award.amountPence, command.by.role, context.limits))
-        return { ok: false, refusal: 'staff-errors:compensation.overYourLimit', field: 'decision' }
+        return { ok: false, refusal: 'staff-errors:compensation.overYourLimit', field: 'approval' }
       if (command.type === 'reject') {
         if (!command.reason.trim())
           return { ok: false, refusal: 'staff-errors:compensation.rejectReasonRequired', field: 'rejectReason' }
@@ -389,8 +389,8 @@ const optionalMoneyField = z.string({ error: 'staff-errors:compensation.amountIn
   return value
 })
 
-/** The field names of the policy form: `<category>.<band>.min` and `.max`, in pounds. */
-export const policyFieldName = (category: string, band: string, end: 'min' | 'max') => `${category}.${band}.${end}`
+/** The field names of the policy form: `<category>-<band>-min` and `-max`, in pounds. */
+export const policyFieldName = (category: string, band: string, end: 'min' | 'max') => `${category}-${band}-${end}`
 
 /**
  * The policy form: every band a minimum, a maximum not below it (empty for "no upper limit"),
@@ -434,7 +434,7 @@ export const budgetForm = z.object({
   budget: moneyField,
 })
 
-export const ombudsmanBandsFieldName = (name: string, end: 'min' | 'max') => `ombudsman.${name}.${end}`
+export const ombudsmanBandsFieldName = (name: string, end: 'min' | 'max') => `ombudsman-${name}-${end}`
 
 export function parseOmbudsmanForm(
   values: Record<string, string | undefined>,

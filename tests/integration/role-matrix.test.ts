@@ -3,7 +3,7 @@
 // rest, and a redirect to sign in without a session.
 import { eq } from 'drizzle-orm'
 import { beforeAll, expect, it } from 'vitest'
-import { commitments, externalRequests, letters, complaints, qaReviews } from '../../db/schema'
+import { commitments, externalRequests, letters, complaints, qaReviews, compensationAwards } from '../../db/schema'
 import { defaultReviewOn } from '~/domain/conduct'
 import { staffRoles, type StaffRole } from '~/domain/permissions'
 import { londonDate } from '~/domain/working-days'
@@ -49,6 +49,11 @@ import { draftSummary } from '~/server/panel.server'
 import * as quality from '~/routes/staff.quality._index/route'
 import * as qualityReview from '~/routes/staff.quality.$id/route'
 import * as qualityMine from '~/routes/staff.quality.mine/route'
+import * as compensation from '~/routes/staff.compensation._index/route'
+import * as compensationAward from '~/routes/staff.compensation.$id/route'
+import * as compensationCsv from '~/routes/staff.compensation[.]csv/route'
+import * as compensationPolicy from '~/routes/staff.compensation.policy/route'
+import * as caseCompensation from '~/routes/staff.complaints.$reference_.compensation/route'
 import { runCommands } from '~/server/cases.server'
 import { recordRestriction } from '~/server/conduct.server'
 import { describeEachEngine } from '../support/databases'
@@ -81,6 +86,7 @@ describeEachEngine('the role × route matrix', (handle) => {
   let restrictionId = ''
   let promised = { reference: '', commitmentId: '', improvementId: '' }
   let qaReviewId = ''
+  let awardId = ''
 
   beforeAll(async () => {
     const { db } = handle()
@@ -178,6 +184,11 @@ describeEachEngine('the role × route matrix', (handle) => {
       .values({ complaintId: responded?.id ?? '', stage: 1, handlerId: staffId, sampleMonth: today.slice(0, 7) })
       .returning({ id: qaReviews.id })
     qaReviewId = sampled?.id ?? ''
+    const [award] = await db
+      .insert(compensationAwards)
+      .values({ complaintId: responded?.id ?? '', stage: 1, category: 'delay', amountPence: 5_000, reason: 'Late' })
+      .returning({ id: compensationAwards.id })
+    awardId = award?.id ?? ''
   })
 
   const routes: Array<{
@@ -357,6 +368,41 @@ describeEachEngine('the role × route matrix', (handle) => {
       path: () => '/staff/quality/mine',
       params: () => ({}),
       allowed: caseWorkers,
+    },
+    {
+      name: 'compensation',
+      loader: compensation.loader as Loader,
+      path: () => '/staff/compensation',
+      params: () => ({}),
+      allowed: [...handlers, 'compensation_approver', 'quality_reviewer'],
+    },
+    {
+      name: 'a compensation award',
+      loader: compensationAward.loader as Loader,
+      path: () => `/staff/compensation/${awardId}`,
+      params: () => ({ id: awardId }),
+      allowed: [...handlers, 'compensation_approver', 'quality_reviewer'],
+    },
+    {
+      name: 'compensation awards as CSV',
+      loader: compensationCsv.loader as Loader,
+      path: () => '/staff/compensation.csv',
+      params: () => ({}),
+      allowed: [...handlers, 'compensation_approver', 'quality_reviewer'],
+    },
+    {
+      name: 'compensation policy, limits and budget',
+      loader: compensationPolicy.loader as Loader,
+      path: () => '/staff/compensation/policy',
+      params: () => ({}),
+      allowed: ['manager'],
+    },
+    {
+      name: 'compensation on a complaint',
+      loader: caseCompensation.loader as Loader,
+      path: () => `/staff/complaints/${refs.responded}/compensation`,
+      params: () => ({ reference: refs.responded }),
+      allowed: [...handlers, 'compensation_approver', 'quality_reviewer'],
     },
   )
 

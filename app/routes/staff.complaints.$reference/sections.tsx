@@ -1,8 +1,10 @@
-import { Link } from '@remix-run/react'
+import { Link, useParams, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CommitmentStatusTags } from '~/components/commitment-tags'
 import { SummaryList } from '~/components/form'
 import type { ChecklistResult } from '~/domain/complaints/response-checklist'
+import { can } from '~/domain/permissions'
+import type { loader as staffLayoutLoader } from '../staff/route'
 import endonyms from '../../../locales/languages.json'
 import type { caseViewModel, ClockView } from './case-view-model'
 
@@ -262,6 +264,10 @@ export function PromisesSection({
   noRemedyReasons: Model['noRemedyReasons']
 }) {
   const { t } = useTranslation('staff')
+  // Compensation awards on this case (issue 7 §4), for those who may see them.
+  const reference = useParams().reference ?? ''
+  const role = useRouteLoaderData<typeof staffLayoutLoader>('routes/staff')?.staff?.role
+  const compensation = role ? can({ id: '', role }, 'compensation:view') : false
   return (
     <section aria-labelledby="remedies-heading">
       <h2 className="heading-m" id="remedies-heading">
@@ -286,6 +292,13 @@ export function PromisesSection({
             <span className="preserve-lines">{entry.reason}</span>
           </p>
         ))}
+      {compensation ? (
+        <p className="body">
+          <Link className="link" to={`/staff/complaints/${encodeURIComponent(reference)}/compensation`}>
+            {t('compensation.caseLink')}
+          </Link>
+        </p>
+      ) : null}
       <h3 className="heading-s">{t('case.commitments.heading')}</h3>
       {commitments.length === 0 ? (
         <p className="body">{t('case.commitments.none')}</p>

@@ -345,7 +345,7 @@ describe('the policy form', () => {
     return values
   }
   it('gives the policy in pence, an empty maximum meaning no upper limit', () => {
-    const result = parsePolicyForm({ ...filled(), 'delay.low.min': '£75' })
+    const result = parsePolicyForm({ ...filled(), 'delay-low-min': '£75' })
     expect(result.ok).toBe(true)
     if (result.ok) {
       expect(result.policy.delay.low).toEqual({ minPence: 7_500, maxPence: 25_000 })
@@ -355,24 +355,24 @@ describe('the policy form', () => {
   it('names each field in error: not an amount, maximum below minimum, bands out of order', () => {
     const result = parsePolicyForm({
       ...filled(),
-      'delay.low.min': 'fifty',
-      'other.medium.max': '100',
-      'financial_loss.high.min': '10',
+      'delay-low-min': 'fifty',
+      'other-medium-max': '100',
+      'financial_loss-high-min': '10',
     })
     expect(result).toEqual({
       ok: false,
       errors: {
-        'delay.low.min': { key: 'staff-errors:compensation.amountInvalid' },
-        'other.medium.max': { key: 'staff-errors:compensation.maxBelowMin' },
-        'financial_loss.high.min': { key: 'staff-errors:compensation.bandsOutOfOrder' },
+        'delay-low-min': { key: 'staff-errors:compensation.amountInvalid' },
+        'other-medium-max': { key: 'staff-errors:compensation.maxBelowMin' },
+        'financial_loss-high-min': { key: 'staff-errors:compensation.bandsOutOfOrder' },
       },
     })
   })
   it('needs every minimum', () => {
     const values = filled()
-    delete values['delay.medium.min']
+    delete values['delay-medium-min']
     const result = parsePolicyForm(values)
-    expect(result.ok === false && result.errors['delay.medium.min']?.key).toBe(
+    expect(result.ok === false && result.errors['delay-medium-min']?.key).toBe(
       'staff-errors:compensation.amountInvalid',
     )
   })
@@ -410,21 +410,21 @@ describe('the limits, budget and Ombudsman forms (zod)', () => {
   it('read the Ombudsman bands with their version', () => {
     const values = {
       version: 'Guidance on remedies, April 2024',
-      'ombudsman.minor.min': '1',
-      'ombudsman.minor.max': '100',
-      'ombudsman.adverse.min': '100',
-      'ombudsman.adverse.max': '600',
-      'ombudsman.significant.min': '600',
-      'ombudsman.significant.max': '1000',
-      'ombudsman.severe.min': '1000',
-      'ombudsman.severe.max': '',
+      'ombudsman-minor-min': '1',
+      'ombudsman-minor-max': '100',
+      'ombudsman-adverse-min': '100',
+      'ombudsman-adverse-max': '600',
+      'ombudsman-significant-min': '600',
+      'ombudsman-significant-max': '1000',
+      'ombudsman-severe-min': '1000',
+      'ombudsman-severe-max': '',
     }
     const result = parseOmbudsmanForm(values)
     expect(result).toEqual({ ok: true, bands: { ...defaultOmbudsmanBands, version: values.version } })
-    const bad = parseOmbudsmanForm({ ...values, version: '', 'ombudsman.adverse.max': '50' })
+    const bad = parseOmbudsmanForm({ ...values, version: '', 'ombudsman-adverse-max': '50' })
     expect(bad.ok === false && bad.errors).toEqual({
       version: { key: 'staff-errors:compensation.versionRequired' },
-      'ombudsman.adverse.max': { key: 'staff-errors:compensation.maxBelowMin' },
+      'ombudsman-adverse-max': { key: 'staff-errors:compensation.maxBelowMin' },
     })
   })
   it('read stored budgets by year, ignoring anything else', () => {
