@@ -155,6 +155,7 @@ async function createSession(
   userAgent: string | null,
   now: Date,
   requestId?: string | null,
+  how?: { method: 'sso'; issuer: string; subject: string },
 ) {
   // A new token at every sign-in: nothing from before it (a fixed cookie, a challenge) is reused.
   const token = newToken()
@@ -171,9 +172,49 @@ async function createSession(
     action: 'staff.signed_in',
     entityType: 'staff_user',
     entityId: userId,
+    after: how,
     requestId,
   })
   return serializeCookie(STAFF_COOKIE, token)
+}
+
+export type IdentityProviderSignIn = { ok: true; setCookie: string } | { ok: false }
+
+/**
+ * Single sign-on (sso.server.ts): the identity provider has authenticated the person, its own
+ * second factor included, so no TOTP here. They still need an active account an administrator
+ * created, found by email (any case); then the same session, cookie and audit event as a password
+ * and TOTP sign-in. The account's TOTP counter, recovery codes and rate limits are left alone.
+ */
+export async function signInWithIdentityProvider(
+  db: Database,
+  request: Request,
+  input: { email: string; issuer: string; subject: string; requestId?: string | null; now?: Date },
+): Promise<IdentityProviderSignIn> {
+  const now = input.now ?? new Date()
+  const email = input.email.trim().toLowerCase()
+  const [user] = await db
+    .select()
+    .from(staffUsers)
+    .where(sql`lower(${staffUsers.email}) = ${email}`)
+    .limit(1)
+  return db.transaction(async (tx) => {
+    if (!user || !user.active || !isStaffRole(user.role)) {
+      await recordAudit(tx, {
+        actor: { type: 'system', id: null },
+        action: 'staff.sign_in_failed',
+        entityType: 'staff_user',
+        entityId: user?.id ?? 'unknown',
+        // The address is the provider's verified one, kept so an administrator can see who tried.
+        after: { factor: 'sso', reason: user ? 'inactive' : 'no_account', email, issuer: input.issuer },
+        requestId: input.requestId,
+      })
+      return { ok: false } as const
+    }
+    const how = { method: 'sso', issuer: input.issuer, subject: input.subject } as const
+    const setCookie = await createSession(tx, user.id, request.headers.get('User-Agent'), now, input.requestId, how)
+    return { ok: true, setCookie } as const
+  })
 }
 
 export type SecondFactorResult =

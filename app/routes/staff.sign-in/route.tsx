@@ -8,15 +8,31 @@ import { pageTitle } from '~/i18n/page-title'
 import { checkPassword, getStaff, safeRedirect, startChallenge } from '~/server/auth.server'
 import { database } from '~/server/db.server'
 import { readForm, rejectForm, single } from '~/server/forms.server'
+import { isSsoEnabled, ssoRefusalMessage } from '~/server/sso.server'
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'))
+  const url = new URL(request.url)
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'))
   if (await getStaff(request)) throw redirect(redirectTo)
   const t = await getFixedT(request, 'staff')
-  return { title: t('signIn.title'), redirectTo }
+  const sso = isSsoEnabled()
+  // Single sign-on comes back here with ?sso=<reason> when it could not sign the person in.
+  const ssoRefusal = sso ? ssoRefusalMessage(url.searchParams.get('sso')) : null
+  return {
+    title: t('signIn.title'),
+    redirectTo,
+    ssoHref: sso ? `/staff/sign-in/sso?${new URLSearchParams({ redirectTo })}` : null,
+    ssoErrors: ssoRefusal ? { sso: { key: ssoRefusal } } : null,
+    // A GET after a redirect: no rejected form sets the root's prefix, so the title gets it here.
+    errorTitlePrefix: ssoRefusal ? t('common:errors.titlePrefix') : '',
+  }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const title = pageTitle(data?.title, matches)
+  const prefix = data?.errorTitlePrefix ?? ''
+  return [{ title: title.startsWith(prefix) ? title : `${prefix}${title}` }]
+}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request)
@@ -53,13 +69,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignInPage() {
-  const { title, redirectTo } = useLoaderData<typeof loader>()
+  const { title, redirectTo, ssoHref, ssoErrors } = useLoaderData<typeof loader>()
   const rejected = useActionData<typeof action>()
   const { t } = useTranslation('staff')
   return (
     <div className="grid-row">
       <div className="column-one-half">
-        <ErrorSummary errors={rejected?.errors} />
+        <ErrorSummary errors={rejected?.errors ?? ssoErrors} />
         <h1 className="heading-l">{title}</h1>
         <Form method="post" noValidate>
           <input type="hidden" name="redirectTo" value={redirectTo} />
@@ -81,6 +97,15 @@ export default function SignInPage() {
           />
           <Button>{t('signIn.submit')}</Button>
         </Form>
+        {ssoHref ? (
+          // A link styled as a button: it goes to the identity provider, which a form could not
+          // (CSP form-action 'self' also covers a form's redirects).
+          <p>
+            <a id="sso" href={ssoHref} className="button button--secondary">
+              {t('signIn.sso')}
+            </a>
+          </p>
+        ) : null}
       </div>
     </div>
   )
