@@ -18,6 +18,8 @@ import * as caseAudit from '~/routes/staff.complaints.$reference_.audit/route'
 import * as auditCsv from '~/routes/staff.admin.audit[.]csv/route'
 import * as caseImport from '~/routes/staff.admin.import._index/route'
 import * as calendar from '~/routes/staff.admin.calendar/route'
+import * as dashboard from '~/routes/staff.dashboard/route'
+import * as dashboardCsv from '~/routes/staff.dashboard[.]csv/route'
 import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
 import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
 import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route'
@@ -218,6 +220,27 @@ describeEachEngine('the role × route matrix', (handle) => {
       path: () => `/staff/complaints/${refs.acknowledged}/letters/${letterId}`,
       params: () => ({ reference: refs.acknowledged, letterId }),
       allowed: caseWorkers,
+    },
+    {
+      name: 'performance dashboard',
+      loader: dashboard.loader as Loader,
+      path: () => '/staff/dashboard',
+      params: () => ({}),
+      allowed: [
+        'complaint_handler',
+        'stage2_reviewer',
+        'manager',
+        'quality_reviewer',
+        'compensation_approver',
+        'administrator',
+      ],
+    },
+    {
+      name: 'performance figures as CSV',
+      loader: dashboardCsv.loader as Loader,
+      path: () => '/staff/dashboard.csv',
+      params: () => ({}),
+      allowed: ['manager', 'administrator'],
     },
     {
       name: 'calendar',
