@@ -94,9 +94,9 @@ export async function draftSummary(
     await recordAudit(tx, {
       actor: { type: 'staff', id: input.staffId },
       action: 'panel.summary_drafted',
-      entityType: 'complaint',
-      entityId: complaint.id,
-      after: { summaryId: row.id, serviceArea: checked.value.serviceArea, outcome: checked.value.outcome },
+      entityType: 'published_summary',
+      entityId: row.id,
+      after: { complaintId: complaint.id, serviceArea: checked.value.serviceArea, outcome: checked.value.outcome },
       requestId: input.requestId,
     })
     return { ok: true, id: row.id }
@@ -153,9 +153,14 @@ export async function decideSummary(
       await recordAudit(tx, {
         actor: { type: 'staff', id: input.staffId },
         action: 'panel.summary_returned',
-        entityType: 'complaint',
-        entityId: row.complaintId,
-        before: { summaryId: row.id, serviceArea: row.serviceArea, outcome: row.outcome, draftedBy: row.draftedBy },
+        entityType: 'published_summary',
+        entityId: row.id,
+        before: {
+          complaintId: row.complaintId,
+          serviceArea: row.serviceArea,
+          outcome: row.outcome,
+          draftedBy: row.draftedBy,
+        },
         requestId: input.requestId,
       })
       return { ok: true, id: row.id }
@@ -171,9 +176,9 @@ export async function decideSummary(
     await recordAudit(tx, {
       actor: { type: 'staff', id: input.staffId },
       action: 'panel.summary_published',
-      entityType: 'complaint',
-      entityId: row.complaintId,
-      after: { summaryId: row.id },
+      entityType: 'published_summary',
+      entityId: row.id,
+      after: { complaintId: row.complaintId },
       requestId: input.requestId,
     })
     return { ok: true, id: row.id }

@@ -180,7 +180,7 @@ describeEachEngine('the tenant panel', (handle) => {
       expect(rows.map((r) => r.publishedAt)).toEqual([null, null])
     })
 
-    it('is published by a manager only, audited on the complaint', async () => {
+    it('is published by a manager only, and audited', async () => {
       const [row] = await db()
         .select()
         .from(publishedSummaries)
@@ -203,7 +203,7 @@ describeEachEngine('the tenant panel', (handle) => {
       const events = await db()
         .select({ action: auditEvents.action })
         .from(auditEvents)
-        .where(and(eq(auditEvents.entityType, 'complaint'), eq(auditEvents.entityId, published.complaintId)))
+        .where(and(eq(auditEvents.entityType, 'published_summary'), eq(auditEvents.entityId, id)))
       const actions = events.map((e) => e.action)
       expect(actions.filter((a) => a === 'panel.summary_drafted')).toHaveLength(1)
       expect(actions.filter((a) => a === 'panel.summary_published')).toHaveLength(1)

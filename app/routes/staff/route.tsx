@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           quality: can(staff, 'qa:review'),
           compensation: can(staff, 'compensation:view'),
           external: can(staff, 'external:view'),
+          compliments: can(staff, 'complaint:list'),
           panel: can(staff, 'panel:view'),
         }
       : null,
@@ -102,6 +103,13 @@ export default function StaffLayout() {
                 <li>
                   <Link className="link" to="/staff/external">
                     {t('layout.external')}
+                  </Link>
+                </li>
+              ) : null}
+              {nav?.compliments ? (
+                <li>
+                  <Link className="link" to="/staff/compliments">
+                    {t('compliments.title')}
                   </Link>
                 </li>
               ) : null}
