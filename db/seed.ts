@@ -22,6 +22,7 @@ const demoStaff: Array<{ role: StaffRole; name: string; email: string }> = [
   { role: 'manager', name: 'Tomasz Nowak', email: 'manager@putright.example' },
   { role: 'quality_reviewer', name: 'Siân Morgan', email: 'quality@putright.example' },
   { role: 'administrator', name: 'Priya Patel', email: 'admin@putright.example' },
+  { role: 'tenant_panel', name: 'Gwen Roberts', email: 'panel@putright.example' },
 ]
 
 export function demoPassword(): string {
