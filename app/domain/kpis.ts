@@ -287,6 +287,7 @@ function stageTimeliness(stages: KpiStageFacts[], responseWorkingDays: number, o
     responseOnTimePct: percent(onTime.length, responses.length),
     withinCodePct: percent(withinCode.length, responses.length),
     extendedPct: percent(responses.filter((s) => s.extensionWorkingDays > 0).length, responses.length),
+    acks,
     responses,
     upheldPct: outcome('upheld'),
     partlyUpheldPct: outcome('partly_upheld'),
@@ -334,7 +335,21 @@ export function repeatComplaintIds(all: readonly KpiComplaintFacts[]): Set<strin
   return repeats
 }
 
+/** What the published rates are worked out over: the tenant panel suppresses a rate whose base is under 10. */
+export interface KpiBases {
+  stage1Acks: number
+  stage1Responses: number
+  stage2Acks: number
+  stage2Responses: number
+  handlingAnswers: number
+  outcomeAnswers: number
+}
+
 export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
+  return computeKpisWithBases(facts, o).figures
+}
+
+export function computeKpisWithBases(facts: KpiFacts, o: KpiOptions): { figures: KpiFigures; bases: KpiBases } {
   const { from, to } = o
   const all = facts.complaints
   const complaints = all.filter((c) => matchesFilters(c, o.filters))
@@ -401,8 +416,10 @@ export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
         (fivePointAnswers as readonly string[]).includes(a.answer),
     )
     const satisfied = valid.filter((a) => (satisfiedAnswers as readonly string[]).includes(a.answer))
-    return percent(satisfied.length, valid.length)
+    return { pct: percent(satisfied.length, valid.length), answers: valid.length }
   }
+  const handling = satisfaction('handling')
+  const outcome = satisfaction('outcome')
 
   const payments = facts.payments.filter((p) => belongs(p.complaintId))
   const paidInPeriod = payments.filter((p) => inPeriod(p.paidOn, from, to))
@@ -447,7 +464,15 @@ export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
       (fivePointAnswers as readonly string[]).includes(p.answer),
   )
 
-  return {
+  const bases: KpiBases = {
+    stage1Acks: s1.acks.length,
+    stage1Responses: s1.responses.length,
+    stage2Acks: s2.acks.length,
+    stage2Responses: s2.responses.length,
+    handlingAnswers: handling.answers,
+    outcomeAnswers: outcome.answers,
+  }
+  const figures: KpiFigures = {
     from,
     to,
     stage1Received: received1.length,
@@ -483,8 +508,8 @@ export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
     commitmentsOnTimePctS2: commitmentsPct(2),
     qaAverageScore: average(reviews.map((r) => r.score)),
     qaPassPct: percent(reviews.filter((r) => r.score >= passMark && !r.criticalFail).length, reviews.length),
-    satisfactionHandlingPct: satisfaction('handling'),
-    satisfactionOutcomePct: satisfaction('outcome'),
+    satisfactionHandlingPct: handling.pct,
+    satisfactionOutcomePct: outcome.pct,
     compensationPaidTotal: pounds(sumPence(paidInPeriod)),
     compensationOmbudsmanOrderedTotal: pounds(sumPence(paidInPeriod.filter((p) => p.ombudsmanOrdered))),
     compensationBudgetUsedPct: o.compensationBudgetPence ? percent(paidThisYear, o.compensationBudgetPence) : null,
@@ -514,6 +539,7 @@ export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
       perception.length,
     ),
   }
+  return { figures, bases }
 }
 
 // ---- Targets and RAG (C9) -------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { ComplaintCase, Decision } from '~/domain/complaints/case'
 import {
   computeKpis,
+  computeKpisWithBases,
   factsWindowStart,
   kpiTrend,
   tsmYear,
@@ -364,6 +365,12 @@ async function prepare(db: Database, options: KpiReportOptions): Promise<{ facts
 export async function kpiReport(db: Database, options: KpiReportOptions): Promise<KpiFigures> {
   const { facts, kpiOptions } = await prepare(db, options)
   return computeKpis(facts, kpiOptions)
+}
+
+/** The figures with the bases of their rates, for published (suppressed) tables. */
+export async function kpiReportWithBases(db: Database, options: KpiReportOptions) {
+  const { facts, kpiOptions } = await prepare(db, options)
+  return computeKpisWithBases(facts, kpiOptions)
 }
 
 /** The dashboard: the period's figures, the same month by month, and the TSM year's. */

@@ -15,6 +15,7 @@ import { migrateDatabase } from '../../db/migrate'
 import { contractKeys } from '~/domain/kpis'
 import * as dashboard from '~/routes/staff.dashboard/route'
 import * as dashboardCsv from '~/routes/staff.dashboard[.]csv/route'
+import * as panelFigures from '~/routes/staff.panel.figures/route'
 import { importCases } from '~/server/case-import.server'
 import { useDatabase } from '~/server/db.server'
 import { kpiReport } from '~/server/kpis.server'
@@ -89,6 +90,7 @@ describe.each(availableEngines())('KPI figures (%s)', (engine) => {
     let shared: Awaited<ReturnType<typeof sharedDatabase>>
     let dashboardData: Awaited<ReturnType<typeof dashboardFigures>>
     let moduleFigures: unknown
+    let panelRows: Array<{ key: string; value: string }> = []
 
     beforeAll(async () => {
       shared = await sharedDatabase(engine)
@@ -98,6 +100,13 @@ describe.each(availableEngines())('KPI figures (%s)', (engine) => {
         await loadKpiFixture(handle.db)
         moduleFigures = await kpiReport(handle.db, { from: period.from, to: period.to, homes: period.homes })
         dashboardData = await dashboardFigures(handle, `from=${period.from}&to=${period.to}`)
+        const member = await aStaffMember(handle.db, 'tenant_panel')
+        const panel = (await panelFigures.loader({
+          request: getRequest('/staff/panel/figures?year=2026', { cookie: await staffCookie(member) }),
+          params: {},
+          context: loadContext(),
+        })) as Awaited<ReturnType<typeof panelFigures.loader>>
+        panelRows = panel.rows
       } finally {
         await handle.close()
       }
@@ -149,6 +158,17 @@ describe.each(availableEngines())('KPI figures (%s)', (engine) => {
       const [header, values] = parse(dashboardData.csv) as string[][]
       expect(header?.[2]).toBe('stage1Received')
       expect(values?.[2]).toBe('8')
+    })
+
+    it('shows the tenant panel the year so far with every small number suppressed, money not', () => {
+      const value = (key: string) => panelRows.find((row) => row.key === key)?.value
+      // 8 Stage 1 complaints, 2 at Stage 2, rates over 5 responses: all fewer than 10.
+      expect(value('stage1Received')).toBe('Fewer than 10')
+      expect(value('stage2Received')).toBe('Fewer than 10')
+      expect(value('stage1WithinCodePct')).toBe('Fewer than 10')
+      expect(value('satisfactionHandlingPct')).toBe('Fewer than 10')
+      expect(value('compensationPaidTotal')).toBe('£4,250.00')
+      expect(JSON.stringify(panelRows)).not.toMatch(/KPI-C|Fixture R/)
     })
 
     it('filters by service area in numerator and denominator alike', async () => {

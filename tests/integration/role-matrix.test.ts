@@ -19,6 +19,7 @@ import * as auditCsv from '~/routes/staff.admin.audit[.]csv/route'
 import * as caseImport from '~/routes/staff.admin.import._index/route'
 import * as calendar from '~/routes/staff.admin.calendar/route'
 import * as dashboard from '~/routes/staff.dashboard/route'
+import * as panelFigures from '~/routes/staff.panel.figures/route'
 import * as dashboardCsv from '~/routes/staff.dashboard[.]csv/route'
 import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
 import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
@@ -234,6 +235,13 @@ describeEachEngine('the role × route matrix', (handle) => {
         'compensation_approver',
         'administrator',
       ],
+    },
+    {
+      name: 'tenant panel figures',
+      loader: panelFigures.loader as Loader,
+      path: () => '/staff/panel/figures',
+      params: () => ({}),
+      allowed: ['tenant_panel', 'manager'],
     },
     {
       name: 'performance figures as CSV',

@@ -14,7 +14,6 @@ import { loadCaseForStaff } from '~/server/case-view.server'
 import { activeRestriction } from '~/server/conduct.server'
 import { database } from '~/server/db.server'
 import { learningSummary } from '~/server/learning.server'
-import { learningSummary } from '~/server/learning.server'
 import { externalCasesForComplaint } from '~/server/external-cases.server'
 import { caseViewModel } from './case-view-model'
 import {
@@ -23,7 +22,6 @@ import {
   DeadlinesSection,
   DefinitionSection,
   DetailsSection,
-  LearningSection,
   LearningSection,
   ExternalCasesSection,
   LettersSection,
@@ -51,9 +49,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const learning = can(staff, 'learning:record')
     ? await learningSummary(database(), view.record.id, view.complaint)
     : null
-  const learning = can(staff, 'learning:record')
-    ? await learningSummary(database(), view.record.id, view.complaint)
-    : null
   const externalCases = can(staff, 'external:view') ? await externalCasesForComplaint(database(), view.record.id) : []
   return {
     restriction: restriction
@@ -67,7 +62,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     backHref: '/staff/complaints',
     actions: availableActions(view.complaint.status, (permission) => can(staff, permission)),
     canSeeAudit: can(staff, 'audit:view'),
-    learning,
     learning,
     externalCases: externalCases.map((c) => ({ id: c.id, kind: c.kind, opened: formatDate(c.openedOn, locale) })),
     ...caseViewModel(view, locale, today),
@@ -126,7 +120,6 @@ export default function StaffComplaintPage() {
       {data.checklist ? <ChecklistSection checklist={data.checklist} /> : null}
       <DefinitionSection definition={data.definition} elements={data.elements} />
       <PromisesSection remedies={data.remedies} commitments={data.commitments} noRemedyReasons={data.noRemedyReasons} />
-      {data.learning ? <LearningSection reference={data.reference} learning={data.learning} /> : null}
       {data.learning ? <LearningSection reference={data.reference} learning={data.learning} /> : null}
       <LettersSection reference={data.reference} letters={data.letters} tasks={data.formatTasks} />
       <MessagesSection messages={data.messages} />

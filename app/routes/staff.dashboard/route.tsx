@@ -8,7 +8,6 @@ import type { FieldError } from '~/domain/forms'
 import {
   financialYearStart,
   kpiTargets,
-  kpiUnit,
   kpmRows,
   rag,
   type KpiFigures,
@@ -17,7 +16,8 @@ import {
 } from '~/domain/kpis'
 import { can } from '~/domain/permissions'
 import { isIsoDate, londonDate } from '~/domain/working-days'
-import { formatDate, formatMoney, formatMonth, formatNumber } from '~/i18n/format'
+import { formatDate, formatMonth } from '~/i18n/format'
+import { formatKpi } from '~/i18n/kpi-format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { requireStaff } from '~/server/auth.server'
@@ -67,16 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { serviceArea: query.service || null, team: team || null, handlerId: handler || null },
   })
   const t = await getFixedT(locale, 'staff')
-  const show = (key: KpiKey, value: number | null): string => {
-    if (value === null) return t('dashboard.noData')
-    const unit = kpiUnit(key)
-    if (unit === 'money') return formatMoney(Math.round(value * 100), locale)
-    const number = formatNumber(value, locale)
-    if (unit === 'percent') return t('dashboard.percent', { value: number })
-    if (unit === 'days') return t('dashboard.days', { value: number })
-    if (unit === 'per1000') return t('dashboard.per1000', { value: number })
-    return number
-  }
+  const show = (key: KpiKey, value: number | null) => formatKpi(t, key, value, locale)
   const target = (rule: KpiTarget) =>
     t(rule.direction === 'atLeast' ? 'dashboard.atLeast' : 'dashboard.atMost', {
       value: show(rule.key, rule.target),
