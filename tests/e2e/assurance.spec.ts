@@ -48,6 +48,20 @@ test('compensation above a handler’s limit waits for a manager, and learning i
   await expectAccessible(manager, 'compensation award (approved)')
   await manager.goto('/staff/compensation')
   await expect(manager.locator('main')).toContainText('£400.00')
+
+  // This month's dip sample holds at least one response per handler, so the demo handler's is in it.
+  const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()).slice(0, 7)
+  await manager.goto(`/staff/quality?month=${thisMonth}`)
+  await manager.locator('main form[method="post"] button[type="submit"]').click()
+  const review = manager.locator('main table a[href^="/staff/quality/"]').first()
+  await expect(review).toBeVisible()
+  await review.click()
+  await expect(manager).toHaveURL(/\/staff\/quality\/[0-9a-f-]+$/)
+  await expect(manager.locator('main')).not.toContainText(reference)
+  await expectAccessible(manager, 'quality review (redacted)')
+  await manager.locator('main button[type="submit"]').last().click()
+  await expect(manager.locator('.error-summary')).toBeFocused()
+  await expectAccessible(manager, 'quality review (errors)')
   await manager.context().close()
 })
 
