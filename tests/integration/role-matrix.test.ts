@@ -21,6 +21,8 @@ import * as calendar from '~/routes/staff.admin.calendar/route'
 import * as dashboard from '~/routes/staff.dashboard/route'
 import * as panelFigures from '~/routes/staff.panel.figures/route'
 import * as dashboardCsv from '~/routes/staff.dashboard[.]csv/route'
+import * as reportPack from '~/routes/staff.dashboard_.pack/route'
+import * as equalityMonitoring from '~/routes/staff.equality/route'
 import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
 import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
 import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route'
@@ -235,6 +237,27 @@ describeEachEngine('the role × route matrix', (handle) => {
         'compensation_approver',
         'administrator',
       ],
+    },
+    {
+      name: 'monthly report pack',
+      loader: reportPack.loader as Loader,
+      path: () => '/staff/dashboard/pack',
+      params: () => ({}),
+      allowed: [
+        'complaint_handler',
+        'stage2_reviewer',
+        'manager',
+        'quality_reviewer',
+        'compensation_approver',
+        'administrator',
+      ],
+    },
+    {
+      name: 'equality monitoring',
+      loader: equalityMonitoring.loader as Loader,
+      path: () => '/staff/equality',
+      params: () => ({}),
+      allowed: ['manager'],
     },
     {
       name: 'tenant panel figures',

@@ -122,6 +122,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     /** The unformatted figures, exactly what `report kpis` prints for the same period and filters. */
     figures,
     csvLink: can(staff, 'report:export') ? `/staff/dashboard.csv?${new URLSearchParams(filters).toString()}` : null,
+    equalityLink: can(staff, 'equality:view'),
   }
 }
 
@@ -242,6 +243,18 @@ export default function Dashboard() {
           <li>
             <a className="link" href={data.csvLink} download>
               {t('dashboard.csv')}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a className="link" href="/staff/dashboard/pack">
+            {t('dashboard.pack')}
+          </a>
+        </li>
+        {data.equalityLink ? (
+          <li>
+            <a className="link" href="/staff/equality">
+              {t('dashboard.equality')}
             </a>
           </li>
         ) : null}
