@@ -299,6 +299,13 @@ export function PromisesSection({
           </Link>
         </p>
       ) : null}
+      {role && can({ id: '', role }, 'complaint:assign') ? (
+        <p className="body">
+          <Link className="link" to={`/staff/complaints/${encodeURIComponent(reference)}/contractor`}>
+            {t('reports.attribution.caseLink')}
+          </Link>
+        </p>
+      ) : null}
       <h3 className="heading-s">{t('case.commitments.heading')}</h3>
       {commitments.length === 0 ? (
         <p className="body">{t('case.commitments.none')}</p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ErrorSummary, Select, TextInput } from '~/components/form'
 import { TrendChart } from '~/components/trend-chart'
@@ -246,6 +246,11 @@ export default function Dashboard() {
             </a>
           </li>
         ) : null}
+        <li>
+          <Link className="link" to="/staff/reports">
+            {t('reports.link')}
+          </Link>
+        </li>
         <li>
           <a className="link" href="/staff/dashboard/pack">
             {t('dashboard.pack')}
