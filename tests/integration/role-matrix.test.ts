@@ -23,6 +23,9 @@ import * as panelFigures from '~/routes/staff.panel.figures/route'
 import * as dashboardCsv from '~/routes/staff.dashboard[.]csv/route'
 import * as reportPack from '~/routes/staff.dashboard_.pack/route'
 import * as equalityMonitoring from '~/routes/staff.equality/route'
+import * as reports from '~/routes/staff.reports._index/route'
+import * as reportsBenchmark from '~/routes/staff.reports.benchmark/route'
+import * as caseAttribution from '~/routes/staff.complaints.$reference_.contractor/route'
 import * as staffAccount from '~/routes/staff.admin.staff.$id/route'
 import * as staffAccounts from '~/routes/staff.admin.staff._index/route'
 import * as caseAction from '~/routes/staff.complaints.$reference_.$action/route'
@@ -258,6 +261,41 @@ describeEachEngine('the role × route matrix', (handle) => {
       path: () => '/staff/equality',
       params: () => ({}),
       allowed: ['manager'],
+    },
+    {
+      name: 'attribution and comparison reports',
+      loader: reports.loader as Loader,
+      path: () => '/staff/reports',
+      params: () => ({}),
+      allowed: [
+        'complaint_handler',
+        'stage2_reviewer',
+        'manager',
+        'quality_reviewer',
+        'compensation_approver',
+        'administrator',
+      ],
+    },
+    {
+      name: 'peer benchmark',
+      loader: reportsBenchmark.loader as Loader,
+      path: () => '/staff/reports/benchmark',
+      params: () => ({}),
+      allowed: [
+        'complaint_handler',
+        'stage2_reviewer',
+        'manager',
+        'quality_reviewer',
+        'compensation_approver',
+        'administrator',
+      ],
+    },
+    {
+      name: 'a complaint’s contractor and handling time',
+      loader: caseAttribution.loader as Loader,
+      path: () => `/staff/complaints/${refs.received}/contractor`,
+      params: () => ({ reference: refs.received }),
+      allowed: ['complaint_handler', 'stage2_reviewer', 'manager'],
     },
     {
       name: 'tenant panel figures',
