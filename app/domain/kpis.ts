@@ -4,7 +4,7 @@
 import type { WorkingCalendar } from './calendar'
 import { declineGrounds, type Decision } from './complaints/case'
 import { subtractCalendarMonths } from './complaints/decline'
-import { addWorkingDays, workingDaysBetween, type IsoDate } from './working-days'
+import { workingDayCounter, type IsoDate } from './working-days'
 
 export interface KpiStageFacts {
   /** Stage 1: the receipt date; Stage 2: the date the escalation request was received. */
@@ -275,7 +275,7 @@ function stageTimeliness(stages: KpiStageFacts[], responseWorkingDays: number, o
   const responses = stages.filter((s) => inPeriod(s.respondedOn, o.from, o.to))
   const onTime = responses.filter((s) => {
     const start = ackDate(s) as IsoDate
-    return (s.respondedOn as IsoDate) <= addWorkingDays(start, responseWorkingDays, o.calendar.nonWorkingDays)
+    return (s.respondedOn as IsoDate) <= workingDayCounter(o.calendar.nonWorkingDays).add(start, responseWorkingDays)
   })
   // EXT-4: an invalid extension makes the response late everywhere.
   const withinCode = responses.filter(
@@ -307,6 +307,17 @@ function stageOverdue(s: KpiStageFacts, to: IsoDate): boolean {
 const openAt = (s: KpiStageFacts, c: KpiComplaintFacts, to: IsoDate) =>
   s.startedOn <= to && !(s.respondedOn && s.respondedOn <= to) && !(c.withdrawnOn && c.withdrawnOn <= to)
 
+// The month-by-month trend computes a year's figures twelve times over the same facts.
+const repeatCache = new WeakMap<readonly KpiComplaintFacts[], Set<string>>()
+function repeatsOf(all: readonly KpiComplaintFacts[]): Set<string> {
+  let repeats = repeatCache.get(all)
+  if (!repeats) {
+    repeats = repeatComplaintIds(all)
+    repeatCache.set(all, repeats)
+  }
+  return repeats
+}
+
 /** Complaints that repeat an earlier one by the same resident in the same category within 12 months. */
 export function repeatComplaintIds(all: readonly KpiComplaintFacts[]): Set<string> {
   const byResident = new Map<string, KpiComplaintFacts[]>()
@@ -317,10 +328,15 @@ export function repeatComplaintIds(all: readonly KpiComplaintFacts[]): Set<strin
     byResident.set(c.residentId, list)
   }
   const repeats = new Set<string>()
+  const sinceOf = new Map<IsoDate, IsoDate>()
   for (const list of byResident.values()) {
     if (list.length < 2) continue
     for (const c of list) {
-      const since = subtractCalendarMonths(c.receivedOn, 12)
+      let since = sinceOf.get(c.receivedOn)
+      if (since === undefined) {
+        since = subtractCalendarMonths(c.receivedOn, 12)
+        sinceOf.set(c.receivedOn, since)
+      }
       const earlier = list.some(
         (other) =>
           other.id !== c.id &&
@@ -350,10 +366,27 @@ export function computeKpis(facts: KpiFacts, o: KpiOptions): KpiFigures {
 }
 
 export function computeKpisWithBases(facts: KpiFacts, o: KpiOptions): { figures: KpiFigures; bases: KpiBases } {
+  return computeFrom(facts, o, contextOf(facts.complaints, o.filters))
+}
+
+/** What every period computed over the same facts shares: repeats and the filtered complaints' ids. */
+interface FactsContext {
+  repeats: Set<string>
+  filteredIds: Set<string>
+}
+
+function contextOf(all: readonly KpiComplaintFacts[], filters: KpiFilters | undefined): FactsContext {
+  return {
+    repeats: repeatsOf(all),
+    filteredIds: new Set(all.filter((c) => matchesFilters(c, filters)).map((c) => c.id)),
+  }
+}
+
+function computeFrom(facts: KpiFacts, o: KpiOptions, context: FactsContext): { figures: KpiFigures; bases: KpiBases } {
   const { from, to } = o
   const all = facts.complaints
   const complaints = all.filter((c) => matchesFilters(c, o.filters))
-  const ids = new Set(complaints.map((c) => c.id))
+  const ids = context.filteredIds
   const filtered = hasFilters(o.filters)
   // C7: unfiltered, every record counts, even one whose complaint closed before the period and is not
   // in the facts (PTR-5: closing a complaint never closes its commitments; QA, surveys, payments and
@@ -382,9 +415,11 @@ export function computeKpisWithBases(facts: KpiFacts, o: KpiOptions): { figures:
   const open2 = stage2Pairs.filter(({ c, s2: stage }) => openAt(stage, c, to))
 
   const daysToRespond = (stages: KpiStageFacts[]) =>
-    average(stages.map((s) => workingDaysBetween(s.startedOn, s.respondedOn as IsoDate, o.calendar.nonWorkingDays)))
+    average(
+      stages.map((s) => workingDayCounter(o.calendar.nonWorkingDays).between(s.startedOn, s.respondedOn as IsoDate)),
+    )
 
-  const repeats = repeatComplaintIds(all)
+  const repeats = context.repeats
   const repeatCount = (f: IsoDate, t: IsoDate) =>
     stage1.filter((c) => inPeriod(c.receivedOn, f, t) && repeats.has(c.id)).length
   const last = previousYear(from, to)
@@ -632,10 +667,42 @@ export function monthsBetween(from: IsoDate, to: IsoDate): Array<{ from: IsoDate
 
 /** The same figures month by month: the dashboard's trend charts. */
 export function kpiTrend(facts: KpiFacts, o: KpiOptions): Array<{ month: string; figures: KpiFigures }> {
-  return monthsBetween(o.from, o.to).map((m) => ({
-    month: m.month,
-    figures: computeKpis(facts, { ...o, from: m.from, to: m.to }),
-  }))
+  const context = contextOf(facts.complaints, o.filters)
+  return monthsBetween(o.from, o.to).map((m) => {
+    // Last year's same month too: the repeat reduction compares with it.
+    const lastYear = previousYear(m.from, m.to)
+    const complaints = facts.complaints.filter(
+      (c) => mattersIn(c, m.from, m.to) || inPeriod(c.receivedOn, lastYear.from, lastYear.to),
+    )
+    return {
+      month: m.month,
+      figures: computeFrom({ ...facts, complaints }, { ...o, from: m.from, to: m.to }, context).figures,
+    }
+  })
+}
+
+/**
+ * Whether a complaint can count in any figure of [from, to]: something happened to it then, or it
+ * was still open at the end. The trend computes each month over these only; repeats and filters
+ * come from the whole set, so the figures are the same as over every complaint.
+ */
+export function mattersIn(c: KpiComplaintFacts, from: IsoDate, to: IsoDate): boolean {
+  if (c.receivedOn > to) return false
+  const s1 = c.stage1
+  const s2 = c.stage2
+  const dates = [
+    c.receivedOn,
+    s1.acknowledgedOn,
+    s1.respondedOn,
+    s2?.startedOn,
+    s2?.acknowledgedOn,
+    s2?.respondedOn,
+    c.decline?.on,
+    c.withdrawnOn,
+  ]
+  if (dates.some((date) => date != null && date >= from && date <= to)) return true
+  const openAt = (s: KpiStageFacts) => s.startedOn <= to && !(s.respondedOn && s.respondedOn <= to)
+  return openAt(s1) || (s2 ? openAt(s2) : false)
 }
 
 /** The Tenant Satisfaction Measures reporting year (1 April to 31 March) that contains `date`. */

@@ -71,6 +71,10 @@ test('a manager’s assurance pages pass axe, in English and in Arabic', async (
   await tour(manager, [
     ['/staff/dashboard', 'performance dashboard'],
     ['/staff/dashboard?from=2026-02-30', 'performance dashboard (bad date)'],
+    ['/staff/dashboard/pack', 'monthly report pack'],
+    ['/staff/equality', 'equality monitoring'],
+    ['/staff/reports', 'contractors, cost and repeat complainants'],
+    ['/staff/reports/benchmark', 'peer benchmark'],
     ['/staff/commitments', 'commitments register'],
     ['/staff/learning', 'learning log'],
     ['/staff/quality', 'quality sample'],

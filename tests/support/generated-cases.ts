@@ -12,12 +12,14 @@ function plusDays(date: string, days: number): string {
  * A file of `size` valid lines in the exact form export writes (sorted references, empty for no
  * extension, two-decimal pounds), cycling through every status and both stages.
  */
-export function generatedFile(size: number): string {
+export function generatedFile(size: number, span: { start?: string; days?: number } = {}): string {
+  const firstDay = span.start ?? '2019-01-01'
+  const spanDays = span.days ?? 2200
   const channels = ['web', 'phone', 'email', 'letter', 'in_person', 'social_media', 'mp', 'councillor', 'web_chat']
   const categories = ['repairs', 'damp_mould', '"Heating, hot water"', 'Lifts', 'rent_charges', 'estate_services']
   const lines = [caseFileHeader]
   for (let i = 0; i < size; i += 1) {
-    const r = plusDays('2019-01-01', (i * 7) % 2200)
+    const r = plusDays(firstDay, (i * 7) % spanDays)
     const d = (days: number) => plusDays(r, days)
     const reference = `GEN-${String(i).padStart(6, '0')}`
     const start = [reference, `RES-${i % 30_000}`, channels[i % channels.length], categories[i % categories.length], r]

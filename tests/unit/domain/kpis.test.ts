@@ -27,7 +27,7 @@ import {
   type KpiStageFacts,
   type KpiTarget,
 } from '~/domain/kpis'
-import { addWorkingDays, englandAndWalesBankHolidays, type IsoDate } from '~/domain/working-days'
+import { addCalendarDays, addWorkingDays, englandAndWalesBankHolidays, type IsoDate } from '~/domain/working-days'
 
 const calendar = workingCalendar(englandAndWalesBankHolidays(2024, 2028))
 const wd = (date: IsoDate, n: number) => addWorkingDays(date, n, calendar.nonWorkingDays)
@@ -1531,6 +1531,51 @@ describe('period helpers', () => {
   it('tsmYear runs 1 April to 31 March', () => {
     expect(tsmYear('2027-03-31')).toEqual({ from: '2026-04-01', to: '2027-03-31' })
     expect(tsmYear('2027-04-01')).toEqual({ from: '2027-04-01', to: '2028-03-31' })
+  })
+
+  it('kpiTrend gives each month exactly what computeKpis gives over every complaint (it computes over fewer)', () => {
+    // Two years of varied cases: late, extended, escalated, withdrawn, declined, open, repeats.
+    const list = times(400, (i) => {
+      const receivedOn = addCalendarDays('2025-01-06', (i * 5) % 700)
+      const kind = i % 8
+      const ackOn = wd(receivedOn, (i % 7) + 1)
+      const respondedOn = kind === 0 ? null : wd(ackOn, 6 + (i % 9))
+      return complaint({
+        receivedOn,
+        residentId: `r${i % 90}`,
+        category: ['repairs', 'damp_mould', 'rent_charges'][i % 3] as string,
+        handlerId: i % 2 ? 'h1' : 'h2',
+        withdrawnOn: kind === 6 ? addCalendarDays(receivedOn, 3) : null,
+        decline: kind === 7 ? { stage: 1, on: addCalendarDays(receivedOn, 2), ground: 'other' } : null,
+        s1: {
+          ackOn: kind === 6 || kind === 7 ? null : ackOn,
+          respondedOn: kind === 6 || kind === 7 ? null : respondedOn,
+          extensionWorkingDays: kind === 3 ? 5 : 0,
+          outcome: respondedOn ? (['upheld', 'partly_upheld', 'not_upheld'] as const)[i % 3] : null,
+        },
+        s2:
+          kind === 4 && respondedOn
+            ? {
+                escalatedOn: addCalendarDays(respondedOn, 9),
+                ackOn: wd(addCalendarDays(respondedOn, 9), 3),
+                respondedOn: i % 3 ? wd(addCalendarDays(respondedOn, 9), 18) : null,
+                outcome: i % 3 ? 'upheld' : null,
+                decisionChanged: i % 3 ? true : null,
+              }
+            : null,
+      })
+    })
+    const all = facts({ complaints: list })
+    const options = { runDate: '2027-06-30', calendar, homes: 1000, compensationBudgetPence: null }
+    for (const filters of [undefined, { serviceArea: 'repairs' }, { handlerId: 'h2' }]) {
+      const trend = kpiTrend(all, { ...options, from: '2025-09-01', to: '2026-08-31', filters })
+      expect(trend).toHaveLength(12)
+      for (const month of trend) {
+        expect(month.figures).toEqual(
+          computeKpis(all, { ...options, from: month.figures.from, to: month.figures.to, filters }),
+        )
+      }
+    }
   })
 
   it('kpiTrend computes the same figures month by month, clipped to the period', () => {
