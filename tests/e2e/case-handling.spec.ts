@@ -20,7 +20,7 @@ async function expectBackOnCase(page: Page, reference: string) {
 test('a handler takes a complaint through Stage 1, the resident escalates, and a reviewer answers Stage 2', async ({
   browser,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(300_000)
   const resident = new JourneyClient(baseURL)
   const key = await resident.answerEverything()
   expect((await resident.submit(key)).status).toBe(302)
