@@ -152,7 +152,9 @@ test('a handler takes a complaint through Stage 1, the resident escalates, and a
   await expect(reviewer.locator('html')).toHaveAttribute('dir', 'rtl')
   await expectAccessible(reviewer, 'case page (ar)')
 
-  // Upheld at Stage 2: the learning is recorded before the complaint is closed (GOV-2).
+  // Upheld at Stage 2: the learning is recorded before the complaint is closed (GOV-2). The
+  // language chosen with ?lng= is remembered, so the reviewer switches back to English first.
+  await reviewer.goto(`/staff/complaints/${reference}?lng=en`)
   await recordLearning(reviewer, reference)
   await act(reviewer, reference, 'close')
   await submit(reviewer)
