@@ -20,7 +20,7 @@ test.describe('in Urdu, with JavaScript off, at 400 % zoom', () => {
     page,
     browser,
   }) => {
-    test.setTimeout(150_000)
+    test.setTimeout(300_000)
     const email = `urdu-${Date.now()}@example.org`
     const next = async (path: RegExp) => {
       await expect(page).toHaveURL(path)
@@ -112,7 +112,7 @@ test.describe('in Urdu, with JavaScript off, at 400 % zoom', () => {
 })
 
 test('a resident raises, tracks and escalates a complaint with the keyboard alone', async ({ page, browser }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(300_000)
   const email = `keyboard-${Date.now()}@example.org`
   const key = page.keyboard
   /** Tabs forward until `target` has focus (at most 40 presses), as a keyboard user would. */

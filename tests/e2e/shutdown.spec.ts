@@ -16,7 +16,8 @@ function startServer(): ChildProcess {
 }
 
 async function waitForHealth() {
-  for (let i = 0; i < 200; i += 1) {
+  // Up to a minute: PGlite starts and migrates slowly on a busy shared machine.
+  for (let i = 0; i < 600; i += 1) {
     const ok = await fetch(`${base}/healthz`)
       .then((r) => r.ok)
       .catch(() => false)
@@ -31,7 +32,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 test('SIGTERM during a burst of submissions loses nothing confirmed and exits cleanly', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   rmSync(dataDir, { recursive: true, force: true })
   let server = startServer()
   await waitForHealth()
