@@ -37,7 +37,7 @@ async function trackedPage(browser: Browser, kind: TrackedCase, language: string
 for (const { code: language, dir } of interfaceLanguages) {
   for (const mode of ['js', 'scripts-blocked'] as const) {
     test(`every resident page in ${language} (${mode})`, async ({ page, browser }) => {
-      test.setTimeout(120_000)
+      test.setTimeout(300_000)
       if (mode === 'scripts-blocked') await blockAppScripts(page)
       const scan = (label: string) => expectAccessible(page, `${label} (${mode})`)
 
