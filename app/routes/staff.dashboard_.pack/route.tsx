@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ErrorSummary, TextInput } from '~/components/form'
+import { FiguresTable } from '~/components/figures-table'
 import type { FieldError } from '~/domain/forms'
 import { kpiTargets, rag, type KpiFigures, type KpiKey, type KpiTarget } from '~/domain/kpis'
 import { isMonth, lastCompleteMonth } from '~/domain/report-pack'
@@ -127,61 +128,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
-
-type Row = { key: string; label: string; value: string; target: string | null; rag: string | null }
-
-function FiguresTable({
-  id,
-  caption,
-  rows,
-  withTargets,
-}: {
-  id: string
-  caption: string
-  rows: Row[]
-  withTargets: boolean
-}) {
-  const { t } = useTranslation('staff')
-  return (
-    <div className="table-wrapper" role="region" aria-labelledby={id} tabIndex={0}>
-      <table className="table">
-        <caption id={id} className="table__caption">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.columns.measure')}</th>
-            <th scope="col">{t('dashboard.columns.value')}</th>
-            {withTargets ? (
-              <>
-                <th scope="col">{t('dashboard.columns.target')}</th>
-                <th scope="col">{t('dashboard.columns.status')}</th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row">{row.label}</th>
-              <td>{row.value}</td>
-              {withTargets ? (
-                <>
-                  <td>{row.target ?? t('dashboard.noTarget')}</td>
-                  <td>
-                    {row.rag ? (
-                      <strong className={`tag tag--${row.rag}`}>{t(`dashboard.rag.${row.rag}`)}</strong>
-                    ) : null}
-                  </td>
-                </>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
 
 function CountTable({
   id,
