@@ -30,9 +30,17 @@ export const staffStates = {
   'admin@putright.example': 'test-results/.auth/admin.json',
 } as const
 
-/** A page in a context already signed in as a demo member of staff (see auth.setup.ts). */
+/**
+ * A page in a context already signed in as a demo member of staff (see auth.setup.ts), on a desktop
+ * with JavaScript, whatever the resident's side of the test uses: a context made inside a test takes
+ * its `test.use` options, and axe cannot finish a scan in a page with JavaScript switched off.
+ */
 export async function signedIn(browser: Browser, email: keyof typeof staffStates): Promise<Page> {
-  const context = await browser.newContext({ storageState: staffStates[email] })
+  const context = await browser.newContext({
+    storageState: staffStates[email],
+    javaScriptEnabled: true,
+    viewport: { width: 1280, height: 720 },
+  })
   await withAxe(context)
   return context.newPage()
 }
