@@ -2,6 +2,7 @@
 // `date` columns read as 'YYYY-MM-DD' strings (IsoDate), so a deadline is a day, never an instant.
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   bigserial,
   customType,
   boolean,
@@ -822,4 +823,16 @@ export const perceptionResponses = pgTable('perception_responses', {
   answer: text('answer').notNull(),
   tenure: text('tenure'),
   createdAt: createdAt(),
+})
+
+/**
+ * Dashboard figures as last worked out, with the audit trail's position then (see
+ * app/domain/kpi-snapshot.ts): a year of cases is worked out once, not on every page view.
+ */
+export const kpiSnapshots = pgTable('kpi_snapshots', {
+  key: text('key').primaryKey(),
+  dataVersion: bigint('data_version', { mode: 'number' }).notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+  tookMs: integer('took_ms').notNull(),
+  body: jsonb('body').notNull(),
 })

@@ -16,8 +16,10 @@ import {
   type KpiFilters,
 } from '~/domain/kpis'
 import { financialYearStart } from '~/domain/kpis'
+import { notAChange, snapshotKey, snapshotUse, type SnapshotPolicy } from '~/domain/kpi-snapshot'
 import { londonDate, type IsoDate } from '~/domain/working-days'
 import {
+  auditEvents,
   commitments,
   compensationAwards,
   complaintStages,
@@ -25,6 +27,7 @@ import {
   externalCases,
   externalRequests,
   improvementActions,
+  kpiSnapshots,
   perceptionResponses,
   qaReviews,
   remedies,
@@ -35,6 +38,7 @@ import {
 import { loadCalendar } from './calendar.server'
 import { executeRows } from '../../db/client'
 import type { Database } from './db.server'
+import { log } from './log.server'
 
 export interface ReportSettings {
   /** Homes owned (CH01), from the `report` setting or `--homes`. */
@@ -400,6 +404,93 @@ export async function kpiDashboard(db: Database, options: KpiReportOptions) {
   const trend = kpiTrend(facts, kpiOptions)
   const tsm = computeKpis(facts, { ...kpiOptions, from: year.from, to: year.to })
   return { figures, trend, tsm, tsmYear: year, homes: kpiOptions.homes }
+}
+
+export type KpiDashboard = Awaited<ReturnType<typeof kpiDashboard>>
+
+export interface KeptDashboard extends KpiDashboard {
+  /** When the facts these figures come from were read. */
+  computedAt: Date
+  /** Cases have changed since: newer figures are on their way (see app/domain/kpi-snapshot.ts). */
+  changedSince: boolean
+  tookMs: number
+}
+
+/** The newest audit event that changed something (looks and sign-ins aside): the primary key, backwards. */
+async function dataVersion(db: Database): Promise<number> {
+  const patterns = sql.join(
+    notAChange.map((pattern) => sql`${pattern}`),
+    sql`, `,
+  )
+  const [row] = await executeRows<{ version: string }>(
+    db,
+    sql`select ${auditEvents.id}::text as "version" from ${auditEvents}
+      where not (${auditEvents.action} like any (array[${patterns}]::text[]))
+      order by ${auditEvents.id} desc limit 1`,
+  )
+  return Number(row?.version ?? 0)
+}
+
+/** Works the dashboard out and keeps it; an older computation never replaces a newer one. */
+async function workOutAndKeep(db: Database, key: string, options: KpiReportOptions, now: Date) {
+  const started = performance.now()
+  // Read before the facts: a change made while they are being read makes these figures stale.
+  const version = await dataVersion(db)
+  const dashboard = await kpiDashboard(db, options)
+  const tookMs = Math.round(performance.now() - started)
+  const values = { dataVersion: version, computedAt: now, tookMs, body: dashboard }
+  await db
+    .insert(kpiSnapshots)
+    .values({ key, ...values })
+    .onConflictDoUpdate({
+      target: kpiSnapshots.key,
+      set: values,
+      setWhere: sql`${kpiSnapshots.computedAt} <= ${now.toISOString()}::timestamptz`,
+    })
+  // Figures for earlier days are never shown again ("overdue today" is part of the key).
+  await db
+    .delete(kpiSnapshots)
+    .where(sql`${kpiSnapshots.computedAt} < ${new Date(now.getTime() - 2 * 86_400_000).toISOString()}::timestamptz`)
+  return { ...dashboard, computedAt: now, changedSince: false, tookMs }
+}
+
+const refreshing = new Map<string, Promise<unknown>>()
+
+/**
+ * The dashboard as last worked out while nothing has changed since, or for a short while after a
+ * change (marked, and refreshed in the background); otherwise worked out now. `force`: now, always.
+ */
+export async function keptKpiDashboard(
+  db: Database,
+  options: KpiReportOptions,
+  { force = false, now = new Date(), policy }: { force?: boolean; now?: Date; policy?: SnapshotPolicy } = {},
+): Promise<KeptDashboard> {
+  const withDate = { ...options, runDate: options.runDate ?? londonDate(now) }
+  const key = snapshotKey(withDate)
+  if (force) return workOutAndKeep(db, key, withDate, now)
+  const [version, [kept]] = await Promise.all([
+    dataVersion(db),
+    db.select().from(kpiSnapshots).where(eq(kpiSnapshots.key, key)),
+  ])
+  const use = snapshotUse(kept ?? null, version, now, policy)
+  if (use === 'recompute' || !kept) return workOutAndKeep(db, key, withDate, now)
+  if (use === 'refresh' && !refreshing.has(key)) {
+    const refresh = workOutAndKeep(db, key, withDate, now)
+      .catch((error: unknown) => log.warn('dashboard refresh failed', { error: String(error) }))
+      .finally(() => refreshing.delete(key))
+    refreshing.set(key, refresh)
+  }
+  return {
+    ...(kept.body as KpiDashboard),
+    computedAt: kept.computedAt,
+    changedSince: use !== 'current',
+    tookMs: kept.tookMs,
+  }
+}
+
+/** Background refreshes still running (tests and shutdown wait for them). */
+export function dashboardRefreshes(): Promise<unknown> {
+  return Promise.all(refreshing.values())
 }
 
 /** Teams handlers belong to, for the dashboard's filter. */

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Button, ErrorSummary, Select, TextInput } from '~/components/form'
 import { FiguresTable } from '~/components/figures-table'
@@ -17,14 +17,14 @@ import {
 } from '~/domain/kpis'
 import { can } from '~/domain/permissions'
 import { isIsoDate, londonDate } from '~/domain/working-days'
-import { formatDate, formatMonth } from '~/i18n/format'
+import { formatDate, formatDateTime, formatMonth } from '~/i18n/format'
 import { formatKpi } from '~/i18n/kpi-format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { requireStaff } from '~/server/auth.server'
 import { activeStaff } from '~/server/cases.server'
 import { database } from '~/server/db.server'
-import { kpiDashboard, staffTeams } from '~/server/kpis.server'
+import { keptKpiDashboard, staffTeams } from '~/server/kpis.server'
 
 /** The period and filters from the query string; anything unreadable falls back with an error shown. */
 export function dashboardQuery(url: URL, today: string) {
@@ -54,19 +54,28 @@ export function dashboardQuery(url: URL, today: string) {
   }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, 'report:view')
+/** The period and filters asked for, with a team or handler we do not know dropped. */
+async function dashboardRequest(request: Request, url: URL) {
   const db = database()
-  const today = londonDate(new Date())
-  const query = dashboardQuery(new URL(request.url), today)
+  const query = dashboardQuery(url, londonDate(new Date()))
   const [locale, handlers, teams] = await Promise.all([getLocale(request), activeStaff(db), staffTeams(db)])
   const team = teams.includes(query.team) ? query.team : ''
   const handler = handlers.some((h) => h.id === query.handler) ? query.handler : ''
-  const { figures, trend, tsm, tsmYear, homes } = await kpiDashboard(db, {
+  const options = {
     from: query.from,
     to: query.to,
     filters: { serviceArea: query.service || null, team: team || null, handlerId: handler || null },
-  })
+  }
+  return { db, query, locale, handlers, teams, team, handler, options }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, 'report:view')
+  const { db, query, locale, handlers, teams, team, handler, options } = await dashboardRequest(
+    request,
+    new URL(request.url),
+  )
+  const { figures, trend, tsm, tsmYear, homes, computedAt, changedSince } = await keptKpiDashboard(db, options)
   const t = await getFixedT(locale, 'staff')
   const show = (key: KpiKey, value: number | null) => formatKpi(t, key, value, locale)
   const target = (rule: KpiTarget) =>
@@ -86,6 +95,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('dashboard.title'),
     period: t('dashboard.period', { from: formatDate(query.from, locale), to: formatDate(query.to, locale) }),
+    asOf: t('dashboard.asOf', { time: formatDateTime(computedAt, locale) }),
+    changedSince,
     errors: query.errors,
     filters,
     handlers: handlers.map((h) => ({ id: h.id, name: h.name })),
@@ -127,17 +138,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
+/** Works the figures out again now (the page shows kept figures while nothing has changed). */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireStaff(request, 'report:view')
+  const url = new URL(request.url)
+  const { db, options } = await dashboardRequest(request, url)
+  await keptKpiDashboard(db, options, { force: true })
+  return redirect(`/staff/dashboard${url.search}`)
+}
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
 
 export default function Dashboard() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation('staff')
+  const { search } = useLocation()
   const { filters } = data
   return (
     <>
       <ErrorSummary errors={data.errors} />
       <h1 className="heading-l">{data.title}</h1>
       <p className="body">{data.period}</p>
+      <div className={data.changedSince ? 'notice' : undefined}>
+        <p className="body">
+          {data.asOf} {data.changedSince ? t('dashboard.changedSince') : null}
+        </p>
+        <Form method="post" action={`/staff/dashboard${search}`} className="no-print">
+          <Button variant="secondary">{t('dashboard.workOutAgain')}</Button>
+        </Form>
+      </div>
       <Form method="get" className="filters">
         <TextInput
           name="from"
