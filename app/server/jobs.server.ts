@@ -11,6 +11,7 @@ import { deliverMessage, dueMessages, transportFromEnv, type Transport } from '.
 import { queueCommitmentAlerts } from './commitments.server'
 import { queueRestrictionReviews } from './conduct.server'
 import { queueReminders } from './reminders.server'
+import { refreshDefaultDashboard } from './kpis.server'
 
 /** Once a day: reminders at 07:00, retention at 03:00 (London time on PostgreSQL's crontab). */
 const dailyTasks = {
@@ -48,7 +49,7 @@ export async function startJobRunner(
       noHandleSignals: true,
       pollInterval: options.pollMs ?? 1000,
       logger: quietLogger,
-      crontab: '0 7 * * 1-5 send_reminders\n0 3 * * * apply_retention',
+      crontab: '0 7 * * 1-5 send_reminders\n0 3 * * * apply_retention\n*/5 * * * * refresh_dashboard',
       taskList: {
         deliver_message: async (payload) => {
           const id = typeof payload === 'object' && payload !== null && 'id' in payload ? String(payload.id) : ''
@@ -59,6 +60,9 @@ export async function startJobRunner(
         },
         apply_retention: async () => {
           await dailyTasks.apply_retention(handle)
+        },
+        refresh_dashboard: async () => {
+          await refreshDefaultDashboard(db)
         },
       },
     })
@@ -92,6 +96,12 @@ export async function startJobRunner(
       void task(handle).catch((error: unknown) => log.warn('daily task failed', { error: String(error) }))
   }, 24 * 3_600_000)
   daily.unref()
+  const dashboard = setInterval(() => {
+    void refreshDefaultDashboard(db).catch((error: unknown) =>
+      log.warn('dashboard refresh failed', { error: String(error) }),
+    )
+  }, 5 * 60_000)
+  dashboard.unref()
   const tick = async () => {
     for (const id of await dueMessages(db, new Date())) {
       if (stopped) return
@@ -114,6 +124,7 @@ export async function startJobRunner(
     stop: async () => {
       stopped = true
       clearInterval(daily)
+      clearInterval(dashboard)
       await running
     },
   }

@@ -488,6 +488,16 @@ export async function keptKpiDashboard(
   }
 }
 
+/**
+ * Keeps the dashboard's first view (this financial year, no filters) fresh every few minutes, so
+ * nobody waits while it is worked out, however busy the day.
+ */
+export async function refreshDefaultDashboard(db: Database, now = new Date()): Promise<void> {
+  const today = londonDate(now)
+  await keptKpiDashboard(db, { from: financialYearStart(today), to: today }, { now })
+  await dashboardRefreshes()
+}
+
 /** Background refreshes still running (tests and shutdown wait for them). */
 export function dashboardRefreshes(): Promise<unknown> {
   return Promise.all(refreshing.values())

@@ -5,7 +5,7 @@ import { financialYearStart } from '~/domain/kpis'
 import { londonDate } from '~/domain/working-days'
 import * as dashboard from '~/routes/staff.dashboard/route'
 import { recordView } from '~/server/audit.server'
-import { dashboardRefreshes, keptKpiDashboard, kpiDashboard } from '~/server/kpis.server'
+import { dashboardRefreshes, keptKpiDashboard, kpiDashboard, refreshDefaultDashboard } from '~/server/kpis.server'
 import { describeEachEngine } from '../support/databases'
 import { aComplaint, aStaffMember } from '../support/factories'
 import { answer, formRequest, getRequest, loadContext, statusOf } from '../support/requests'
@@ -58,6 +58,20 @@ describeEachEngine('kept dashboard figures', (handle) => {
     expect(refreshed.changedSince).toBe(false)
     expect(refreshed.computedAt).toEqual(seconds(start, 120))
     expect(refreshed.figures.stage1Received).toBe(first.figures.stage1Received + 1)
+  })
+
+  it('the five-minute job keeps the first view (this year, no filters) up to date', async () => {
+    const db = handle().db
+    const before = await keptKpiDashboard(db, options)
+    expect(before.changedSince).toBe(false)
+    await aComplaint(db)
+    // An hour on (later than anything the first test kept for this view), the job has run.
+    const start = seconds(new Date(), 3600)
+    await refreshDefaultDashboard(db, start)
+    const after = await keptKpiDashboard(db, options, { now: seconds(start, 1) })
+    expect(after.changedSince).toBe(false)
+    expect(after.computedAt).toEqual(start)
+    expect(after.figures.stage1Received).toBe(before.figures.stage1Received + 1)
   })
 
   it('works the figures out now when the kept ones are too old to show, or when asked', async () => {
