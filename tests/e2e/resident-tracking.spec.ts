@@ -5,13 +5,7 @@ import { continueOn, photoWithLocation } from './journey'
 import { accessCodeFor } from './mail'
 import { trackWithCode } from './residents'
 import { respondToStage1, signedIn } from './staff-helpers'
-import { expect, expectAccessible, test } from './support'
-
-/** Nothing wider than the viewport: at 320 CSS px (1280 px at 400 %), no sideways scrolling (WCAG 1.4.10). */
-async function expectReflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-  expect(overflow, `horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(0)
-}
+import { expect, expectAccessible, expectReflow, test } from './support'
 
 test.describe('in Urdu, with JavaScript off, at 400 % zoom', () => {
   test.use({ javaScriptEnabled: false, viewport: { width: 320, height: 640 } })

@@ -38,6 +38,12 @@ export async function expectAccessible(page: Page, label: string) {
   })
 }
 
+/** Nothing wider than the window: no sideways scrolling (WCAG 1.4.10 at 320 CSS px, and any width). */
+export async function expectReflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  expect(overflow, `horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(0)
+}
+
 export const scans: Array<{ label: string; url: string; locale: string | null; ms: number }> = []
 
 /**
