@@ -20,7 +20,13 @@ export async function prepareServer(): Promise<void> {
     if (empty) printDemoLogins()
   }
   // Web-only instances can leave delivery to others: PUTRIGHT_WORKER=0.
-  if (process.env.PUTRIGHT_WORKER !== '0') runner = await startJobRunner(handle)
+  // JOB_CONCURRENCY: jobs each instance runs at once (default 2; mail to a relay is mostly waiting).
+  // OUTBOX_SWEEP_SECONDS: how often to look for messages a dead instance was sending (default 30).
+  if (process.env.PUTRIGHT_WORKER !== '0')
+    runner = await startJobRunner(handle, {
+      concurrency: Number(process.env.JOB_CONCURRENCY) || undefined,
+      sweepMs: (Number(process.env.OUTBOX_SWEEP_SECONDS) || 30) * 1000,
+    })
 }
 
 function printDemoLogins() {

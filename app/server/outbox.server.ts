@@ -126,7 +126,11 @@ export function smtpTransport(transporter: Transporter, name = 'smtp'): Transpor
 }
 
 export const MAX_ATTEMPTS = 10
-const SENDING_LEASE_MS = 60_000
+/**
+ * How long a sender holds a message before another may send it (its sender died mid-delivery).
+ * Longer than the slowest relay answer, or a slow message could go twice. OUTBOX_LEASE_SECONDS.
+ */
+const SENDING_LEASE_MS = (Number(process.env.OUTBOX_LEASE_SECONDS) || 60) * 1000
 
 /** Waiting for a first or further attempt, or abandoned mid-send by a sender that died. */
 function dueCondition(now: Date) {

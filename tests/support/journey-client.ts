@@ -17,7 +17,12 @@ export const journeyAnswers: Array<[string, Record<string, string | string[]>]> 
 export class JourneyClient {
   private cookies = new Map<string, string>()
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(private baseUrl: string) {}
+
+  /** The same browser (its cookies) talking to another app instance from now on. */
+  moveTo(baseUrl: string) {
+    this.baseUrl = baseUrl
+  }
 
   cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
