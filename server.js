@@ -181,5 +181,14 @@ function shutdown(signal) {
   server.closeIdleConnections()
 }
 
+// A promise a library left unawaited (graphile-worker's pool, when the database goes away) must not
+// take every request down with it: log it and carry on; the database's return is handled where it
+// matters (/healthz, the job runner's supervisor). A thrown exception still ends the process.
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'warn', message: 'unhandled rejection', error: reason instanceof Error ? reason.stack : String(reason) })}\n`,
+  )
+})
+
 process.on('SIGTERM', () => shutdown('SIGTERM'))
 process.on('SIGINT', () => shutdown('SIGINT'))

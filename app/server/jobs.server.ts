@@ -2,7 +2,7 @@
 // job runs once (the outbox trigger adds a job per message in the writing transaction). On the
 // embedded PGlite database there is one process by definition: a small in-process loop.
 import { sql } from 'drizzle-orm'
-import { run, type Runner } from 'graphile-worker'
+import { run, type Runner, type RunnerOptions } from 'graphile-worker'
 import { Logger } from 'graphile-worker'
 import type { DatabaseHandle } from '../../db/client'
 import { log } from './log.server'
@@ -43,7 +43,7 @@ export async function startJobRunner(
   const transport = options.transport ?? transportFromEnv()
   const db = handle.db
   if (handle.postgresUrl) {
-    const runner: Runner = await run({
+    const runnerOptions: RunnerOptions = {
       connectionString: handle.postgresUrl,
       concurrency: options.concurrency ?? 2,
       noHandleSignals: true,
@@ -65,7 +65,26 @@ export async function startJobRunner(
           await refreshDefaultDashboard(db)
         },
       },
-    })
+    }
+    let stopping = false
+    // Fails fast when misconfigured; after that, graphile-worker gives up (its promise rejects) when
+    // the database is gone for longer than its retries: start it again until the database answers,
+    // so a database restart needs no app restart.
+    let runner: Runner | undefined = await run(runnerOptions)
+    const supervised = (async () => {
+      while (!stopping) {
+        try {
+          runner ??= await run(runnerOptions)
+          await runner.promise
+          return
+        } catch (error) {
+          runner = undefined
+          if (stopping) return
+          log.warn('job runner stopped; starting again', { error: String(error) })
+          await new Promise((resolve) => setTimeout(resolve, 2_000).unref())
+        }
+      }
+    })()
     const sweep = async () => {
       for (const id of await dueMessages(db, new Date(Date.now() - 5_000), 200)) {
         // job_key replaces a waiting job and starts afresh beside a locked (dead) one: never two at once.
@@ -82,8 +101,10 @@ export async function startJobRunner(
     return {
       tick: sweep,
       stop: async () => {
+        stopping = true
         clearInterval(timer)
-        await runner.stop()
+        await runner?.stop().catch(() => undefined)
+        await supervised.catch(() => undefined)
       },
     }
   }

@@ -10,6 +10,8 @@ export interface App {
   base: string
   process: ChildProcess
   exited: Promise<number | null>
+  /** What the app wrote to stderr, for a failing test's message. */
+  errors: () => string
 }
 
 export function startApp(port: number, env: Record<string, string>): App {
@@ -18,11 +20,15 @@ export function startApp(port: number, env: Record<string, string>): App {
     stdio: ['ignore', 'ignore', 'pipe'],
   })
   // Kept for a failing test's message; the app logs warnings while its database is down, on purpose.
-  child.stderr?.on('data', () => {})
+  let errors = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-20_000)
+  })
   return {
     base: `http://127.0.0.1:${port}`,
     process: child,
     exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    errors: () => errors,
   }
 }
 
