@@ -46,6 +46,8 @@ export async function startJobRunner(
     const runnerOptions: RunnerOptions = {
       connectionString: handle.postgresUrl,
       concurrency: options.concurrency ?? 2,
+      // One connection per job at once, one for LISTEN, one for the crontab and bookkeeping.
+      maxPoolSize: (options.concurrency ?? 2) + 2,
       noHandleSignals: true,
       pollInterval: options.pollMs ?? 1000,
       logger: quietLogger,
