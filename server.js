@@ -1,6 +1,7 @@
 // The production server: Express around the Remix build, with the things Remix leaves to us —
 // compression, caching, security headers with a CSP nonce, request ids, health and shutdown.
 import { randomBytes, randomUUID } from 'node:crypto'
+import http from 'node:http'
 import { createRequestHandler } from '@remix-run/express'
 import { broadcastDevReady } from '@remix-run/node'
 import compression from 'compression'
@@ -85,6 +86,20 @@ app.use((req, res, next) => {
   next()
 })
 
+// A response sent before its request's body was read (a redirect ahead of the form, a form too
+// large) closes the connection: reused, the next request on it would wait behind the unread bytes
+// until the request timeout.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {any[]} */ ...args) {
+      if (!req.complete) res.setHeader('Connection', 'close')
+      return writeHead.apply(res, /** @type {any} */ (args))
+    }
+  )
+  next()
+})
+
 app.use(compression())
 
 /** Same site when the Origin (or, failing that, the Referer) names this host. */
@@ -155,10 +170,18 @@ if (production) {
   app.all('*', (req, res, next) => createRequestHandler({ build, mode: build.mode, getLoadContext })(req, res, next))
 }
 
-const server = app.listen(port, host, () => {
-  logLine({ message: 'listening', url: `http://${host}:${port}`, mode: build.mode })
-  if (!production) broadcastDevReady(build)
-})
+// A client that sends its request a byte at a time (slow-loris) is cut off with 408 after this long,
+// instead of Node's 5 minutes; a 50 MB upload on a slow phone line still fits in the default.
+const requestTimeout = (Number(process.env.REQUEST_TIMEOUT_SECONDS) || 120) * 1000
+const server = http
+  .createServer(
+    { requestTimeout, headersTimeout: Math.min(requestTimeout, 20_000), connectionsCheckingInterval: 1_000 },
+    app,
+  )
+  .listen(port, host, () => {
+    logLine({ message: 'listening', url: `http://${host}:${port}`, mode: build.mode })
+    if (!production) broadcastDevReady(build)
+  })
 
 // Stop accepting, let in-flight requests finish (a confirmed complaint is already committed),
 // close the database, exit. A hard stop after 10 s in case a client never lets go.

@@ -39,7 +39,7 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
     }
     chunks.push(value)
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks))
+  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
 }
 
 export async function readForm(request: Request): Promise<FormValues> {
@@ -48,10 +48,16 @@ export async function readForm(request: Request): Promise<FormValues> {
   if (!type.startsWith('application/x-www-form-urlencoded')) {
     throw new Response('Unsupported form encoding', { status: 415 })
   }
-  const body = await readLimited(request, MAX_FORM_BYTES)
+  const body = await readLimited(request, MAX_FORM_BYTES).catch((error: unknown) => {
+    // Bytes that are not UTF-8: a garbled form, not something to store with replacement characters.
+    if (error instanceof TypeError) throw new Response('Form not in UTF-8', { status: 400 })
+    throw error
+  })
   if (body === null) throw new Response('Form too large', { status: 413 })
   const values: FormValues = {}
   for (const [key, value] of new URLSearchParams(body)) {
+    // A percent-escape that is not UTF-8 (%FF) decodes to U+FFFD: garbled in the same way.
+    if (key.includes('\uFFFD') || value.includes('\uFFFD')) throw new Response('Form not in UTF-8', { status: 400 })
     const existing = values[key]
     if (existing === undefined) values[key] = value
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value]

@@ -14,6 +14,8 @@ import { isSameOrigin, readForm, type FormValues } from './forms.server'
 
 export const MAX_FILES = 5
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
+/** Every file at its largest, and the form's other fields. */
+export const MAX_UPLOAD_BYTES = MAX_FILES * MAX_FILE_BYTES + 256 * 1024
 const ALLOWED = new Map([
   ['image/jpeg', 'jpeg'],
   ['image/png', 'png'],
@@ -57,10 +59,36 @@ export async function readUpload(request: Request, field = 'files'): Promise<Upl
   if ((request.headers.get('Content-Type') ?? '').startsWith('application/x-www-form-urlencoded')) {
     return { ok: true, values: await readForm(request), files: [] }
   }
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
+    throw new Response('Unsupported form encoding', { status: 415 })
+  // The whole body is capped too, before anything is held in memory: many parts under the per-file
+  // limit would otherwise add up to any size.
+  if (Number(request.headers.get('Content-Length') ?? '0') > MAX_UPLOAD_BYTES)
+    throw new Response('Upload too large', { status: 413 })
+  let tooLarge = false
+  let received = 0
+  const counted = request.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength
+        if (received > MAX_UPLOAD_BYTES) {
+          tooLarge = true
+          controller.error(new Error('upload too large'))
+        } else controller.enqueue(chunk)
+      },
+    }),
+  )
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: counted ?? null,
+    duplex: 'half',
+  } as RequestInit)
   let form: FormData
   try {
-    form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }))
+    form = await parseMultipartFormData(limited, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }))
   } catch (error) {
+    if (tooLarge) throw new Response('Upload too large', { status: 413 })
     if (error instanceof MaxPartSizeExceededError)
       return { ok: false, errors: { [field]: { key: 'errors:upload.tooLarge', values: { max: 10 } } }, values: {} }
     throw new Response('Unreadable upload', { status: 400 })
