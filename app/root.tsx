@@ -40,6 +40,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 function errorKind(error: unknown): string {
   const status = isRouteErrorResponse(error) ? error.status : 500
+  // A form we could not read (not UTF-8, a broken upload) says so, not "a problem with the service".
+  if (status === 400) return '415'
   return [403, 404, 413, 415].includes(status) ? String(status) : '500'
 }
 

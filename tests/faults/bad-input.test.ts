@@ -2,6 +2,7 @@
 // garbled, oversized, nested and duplicated forms at every public form, huge uploads, and clients
 // that send a byte at a time. Each is answered with a 4xx (or sent back: to sign in, to the check
 // page, past an optional question), the server keeps serving everyone else, and nothing is written.
+import { readFileSync } from 'node:fs'
 import net from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -146,6 +147,21 @@ it('garbled, oversized, nested and repeated forms at every public form: a 4xx an
   )
   expect(await written()).toEqual(before)
   expect((await fetch(`${app.base}/`)).status).toBe(200)
+})
+
+it('a form that is not UTF-8 gets a page saying it could not be read, in the resident’s language', async () => {
+  for (const [language, title] of [
+    ['en', 'We could not read what you sent'],
+    ['cy', JSON.parse(readFileSync('locales/cy/common.json', 'utf8')).errorPage['415'].title as string],
+  ]) {
+    const response = await fetch(`${app.base}/track?lng=${language}`, {
+      method: 'POST',
+      headers: { Origin: app.base, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'reference=PR-2026-%FF%FE',
+    })
+    expect(response.status).toBe(400)
+    expect(await response.text()).toContain(title)
+  }
 })
 
 it('an upload larger than five 10 MB files is refused before it is read, and the server carries on', async () => {
