@@ -7,6 +7,7 @@ import net from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openDatabase, type DatabaseHandle } from '../../db/client'
+import { complaintSteps } from '~/domain/journeys/complaint'
 import { importCases } from '~/server/case-import.server'
 import { JourneyClient } from '../support/journey-client'
 import { freshDatabase, healthy, startApp, stopApp, type App } from './support'
@@ -44,19 +45,7 @@ async function written(): Promise<Record<string, number>> {
 }
 
 const publicForms = [
-  ...[
-    'complaint-or-request',
-    'who',
-    'what-happened',
-    'put-right',
-    'service',
-    'evidence',
-    'contact',
-    'language',
-    'contact-method',
-    'adjustments',
-    'about-you',
-  ].map((step) => `/complain/${step}`),
+  ...complaintSteps.map((step) => `/complain/${step}`),
   '/complain/check',
   '/compliment',
   '/track',
