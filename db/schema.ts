@@ -98,9 +98,8 @@ export const complaints = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('complaints_queue_idx')
-      .on(t.nextDue)
-      .where(sql`${t.nextDue} is not null`),
+    // The queues' order ("due" sort, and overdue or due soon): a page is the first rows of this index.
+    index('complaints_due_idx').on(t.nextDue.asc().nullsLast(), t.receivedAt.desc().nullsLast()),
     index('complaints_handler_idx').on(t.handlerId, t.nextDue),
     uniqueIndex('complaints_reference_key').on(t.reference),
     index('complaints_resident_idx').on(t.residentId),

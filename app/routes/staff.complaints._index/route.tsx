@@ -4,13 +4,20 @@ import { useTranslation } from 'react-i18next'
 import { Button, Select } from '~/components/form'
 import { serviceAreas } from '~/domain/complaints/status'
 import { addWorkingDays, londonDate, workingDaysBetween } from '~/domain/working-days'
-import { formatDate } from '~/i18n/format'
+import { formatDate, formatNumber } from '~/i18n/format'
 import { getFixedT, getLocale } from '~/i18n/i18n.server'
 import { pageTitle } from '~/i18n/page-title'
 import { requireStaff } from '~/server/auth.server'
 import { loadCalendar } from '~/server/calendar.server'
 import { activeStaff } from '~/server/cases.server'
-import { listComplaints, queueSorts, queueViews, type QueueSort, type QueueView } from '~/server/complaints.server'
+import {
+  listComplaints,
+  QUEUE_COUNT_LIMIT,
+  queueSorts,
+  queueViews,
+  type QueueSort,
+  type QueueView,
+} from '~/server/complaints.server'
 import { database } from '~/server/db.server'
 
 const PAGE_SIZE = 25
@@ -54,6 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: list.page,
     pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
     total: list.total,
+    more: list.more,
+    limit: formatNumber(QUEUE_COUNT_LIMIT, locale),
     items: list.items.map((item) => ({
       reference: item.reference,
       received: formatDate(item.receivedOn, locale),
@@ -72,7 +81,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(data?.title, matches) }]
 
 export default function WorkQueues() {
-  const { title, items, page, pages, total, filters, handlers } = useLoaderData<typeof loader>()
+  const { title, items, page, pages, total, more, limit, filters, handlers } = useLoaderData<typeof loader>()
   const { t } = useTranslation('staff')
   const link = (changes: Record<string, string>) =>
     `?${new URLSearchParams({ ...filters, page: '1', ...changes }).toString()}`
@@ -135,7 +144,7 @@ export default function WorkQueues() {
         />
         <Button variant="secondary">{t('queues.filters.apply')}</Button>
       </Form>
-      <p className="body">{t('complaints.count', { count: total })}</p>
+      <p className="body">{more ? t('complaints.countMore', { limit }) : t('complaints.count', { count: total })}</p>
       <div className="table-wrapper" role="region" aria-labelledby="complaints-caption" tabIndex={0}>
         <table className="table">
           <caption id="complaints-caption" className="table__caption visually-hidden">
