@@ -31,6 +31,8 @@ import {
   UpdatesSection,
 } from './sections'
 
+const TIMELINE_SHOWN = 50
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const staff = await requireStaff(request, 'complaint:view')
   const reference = parseComplaintReference(params.reference ?? '')
@@ -50,6 +52,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ? await learningSummary(database(), view.record.id, view.complaint)
     : null
   const externalCases = can(staff, 'external:view') ? await externalCasesForComplaint(database(), view.record.id) : []
+  // The newest entries; a case years old can have hundreds, and the page would carry them all.
+  const wholeTimeline = new URL(request.url).searchParams.get('timeline') === 'all'
+  const timeline = wholeTimeline ? view.timeline : view.timeline.slice(0, TIMELINE_SHOWN)
+  const model = caseViewModel({ ...view, timeline }, locale, today)
   return {
     restriction: restriction
       ? {
@@ -64,7 +70,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canSeeAudit: can(staff, 'audit:view'),
     learning,
     externalCases: externalCases.map((c) => ({ id: c.id, kind: c.kind, opened: formatDate(c.openedOn, locale) })),
-    ...caseViewModel(view, locale, today),
+    ...model,
+    timelineTotal: view.timeline.length,
   }
 }
 
@@ -125,7 +132,7 @@ export default function StaffComplaintPage() {
       <MessagesSection messages={data.messages} />
       <ExternalCasesSection cases={data.externalCases} />
       <DetailsSection details={data.details} resident={data.resident} />
-      <TimelineSection timeline={data.timeline} reference={data.reference} />
+      <TimelineSection timeline={data.timeline} total={data.timelineTotal} reference={data.reference} />
       {data.status === 'closed' ? (
         <p className="body">
           <Link className="link" to={`/staff/complaints/${encodeURIComponent(data.reference)}/publish`}>

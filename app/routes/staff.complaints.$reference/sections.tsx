@@ -479,13 +479,29 @@ export function DetailsSection({ details, resident }: { details: Model['details'
   )
 }
 
-export function TimelineSection({ timeline, reference }: { timeline: Model['timeline']; reference: string }) {
+export function TimelineSection({
+  timeline,
+  total,
+  reference,
+}: {
+  timeline: Model['timeline']
+  total: number
+  reference: string
+}) {
   const { t } = useTranslation('staff')
   return (
     <section aria-labelledby="timeline-heading">
       <h2 className="heading-m" id="timeline-heading">
         {t('case.timeline.heading')}
       </h2>
+      {total > timeline.length ? (
+        <p className="body">
+          {t('case.timeline.shown', { shown: timeline.length, total })}{' '}
+          <Link className="link" to="?timeline=all#timeline-heading">
+            {t('case.timeline.showAll', { total })}
+          </Link>
+        </p>
+      ) : null}
       <ol className="timeline">
         {timeline.map((entry, index) => (
           <li key={index} className={`timeline__item timeline__item--${entry.kind}`}>
