@@ -667,18 +667,23 @@ export function monthsBetween(from: IsoDate, to: IsoDate): Array<{ from: IsoDate
 
 /** The same figures month by month: the dashboard's trend charts. */
 export function kpiTrend(facts: KpiFacts, o: KpiOptions): Array<{ month: string; figures: KpiFigures }> {
+  return [...kpiTrendMonths(facts, o)]
+}
+
+/** The trend a month at a time, so a caller with a busy event loop can let it turn between months. */
+export function* kpiTrendMonths(facts: KpiFacts, o: KpiOptions): Generator<{ month: string; figures: KpiFigures }> {
   const context = contextOf(facts.complaints, o.filters)
-  return monthsBetween(o.from, o.to).map((m) => {
+  for (const m of monthsBetween(o.from, o.to)) {
     // Last year's same month too: the repeat reduction compares with it.
     const lastYear = previousYear(m.from, m.to)
     const complaints = facts.complaints.filter(
       (c) => mattersIn(c, m.from, m.to) || inPeriod(c.receivedOn, lastYear.from, lastYear.to),
     )
-    return {
+    yield {
       month: m.month,
       figures: computeFrom({ ...facts, complaints }, { ...o, from: m.from, to: m.to }, context).figures,
     }
-  })
+  }
 }
 
 /**

@@ -4,14 +4,14 @@
 import { sql } from 'drizzle-orm'
 import { run, type Runner, type RunnerOptions } from 'graphile-worker'
 import { Logger } from 'graphile-worker'
-import type { DatabaseHandle } from '../../db/client'
+import type { Database, DatabaseHandle } from '../../db/client'
 import { log } from './log.server'
 import { runRetention } from './data-rights.server'
 import { deliverMessage, dueMessages, transportFromEnv, type Transport } from './outbox.server'
 import { queueCommitmentAlerts } from './commitments.server'
 import { queueRestrictionReviews } from './conduct.server'
 import { queueReminders } from './reminders.server'
-import { refreshDefaultDashboard } from './kpis.server'
+import { refreshDefaultDashboard, refreshKeptDashboard } from './kpis.server'
 
 /** Once a day: reminders at 07:00, retention at 03:00 (London time on PostgreSQL's crontab). */
 const dailyTasks = {
@@ -36,6 +36,18 @@ const quietLogger = new Logger(() => (level: string, message: string) => {
  * `sweepMs`: how often to look for messages whose job went missing (a sender died while its job was
  * locked, or the message was written before the queue existed) and queue them again.
  */
+/**
+ * Hands a dashboard refresh to whichever instance runs jobs (PostgreSQL only). One job per view: a
+ * job_key replaces a waiting refresh of the same view instead of adding another.
+ */
+export function queueDashboardRefresh(db: Database) {
+  return async (key: string, options: Parameters<typeof refreshKeptDashboard>[1]) => {
+    await db.execute(
+      sql`select graphile_worker.add_job('refresh_dashboard_view', ${JSON.stringify(options)}::json, job_key => ${key}, max_attempts => 3)`,
+    )
+  }
+}
+
 export async function startJobRunner(
   handle: DatabaseHandle,
   options: { transport?: Transport; pollMs?: number; sweepMs?: number; concurrency?: number } = {},
@@ -65,6 +77,10 @@ export async function startJobRunner(
         },
         refresh_dashboard: async () => {
           await refreshDefaultDashboard(db)
+        },
+        // Handed on by a web-only instance (lifecycle.server.ts): the options of the view to refresh.
+        refresh_dashboard_view: async (payload) => {
+          await refreshKeptDashboard(db, payload as Parameters<typeof refreshKeptDashboard>[1])
         },
       },
     }

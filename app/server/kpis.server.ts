@@ -7,7 +7,8 @@ import {
   computeKpis,
   computeKpisWithBases,
   factsWindowStart,
-  kpiTrend,
+  financialYearStart,
+  kpiTrendMonths,
   tsmYear,
   type KpiOptions,
   type KpiComplaintFacts,
@@ -15,7 +16,6 @@ import {
   type KpiFigures,
   type KpiFilters,
 } from '~/domain/kpis'
-import { financialYearStart } from '~/domain/kpis'
 import { notAChange, snapshotKey, snapshotUse, type SnapshotPolicy } from '~/domain/kpi-snapshot'
 import { londonDate, type IsoDate } from '~/domain/working-days'
 import {
@@ -395,6 +395,8 @@ export async function kpiReportWithBases(db: Database, options: KpiReportOptions
 }
 
 /** The dashboard: the period's figures, the same month by month, and the TSM year's. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 export async function kpiDashboard(db: Database, options: KpiReportOptions) {
   const year = tsmYear(options.to)
   // One load serves the period, its months and the TSM reporting year: facts for a wider range
@@ -403,9 +405,17 @@ export async function kpiDashboard(db: Database, options: KpiReportOptions) {
     from: year.from < options.from ? year.from : options.from,
     to: year.to > options.to ? year.to : options.to,
   })
+  // Seconds of arithmetic at a million cases: the event loop turns between the parts, so the pages
+  // this instance serves meanwhile wait for one part at most, not for all of them.
   const figures = computeKpis(facts, kpiOptions)
-  const trend = kpiTrend(facts, kpiOptions)
-  const tsm = computeKpis(facts, { ...kpiOptions, from: year.from, to: year.to })
+  const trend: Array<{ month: string; figures: KpiFigures }> = []
+  for (const month of kpiTrendMonths(facts, kpiOptions)) {
+    await nextTurn()
+    trend.push(month)
+  }
+  await nextTurn()
+  const sameYear = year.from === options.from && year.to === options.to
+  const tsm = sameYear ? figures : computeKpis(facts, { ...kpiOptions, from: year.from, to: year.to })
   return { figures, trend, tsm, tsmYear: year, homes: kpiOptions.homes }
 }
 
@@ -459,6 +469,25 @@ async function workOutAndKeep(db: Database, key: string, options: KpiReportOptio
 
 const refreshing = new Map<string, Promise<unknown>>()
 
+/** Where a refresh a page asked for is worked out, when not in this process: see `refreshDashboardsElsewhere`. */
+type RefreshElsewhere = (key: string, options: DatedOptions) => Promise<void>
+type DatedOptions = KpiReportOptions & { runDate: IsoDate }
+let elsewhere: RefreshElsewhere | null = null
+
+/**
+ * An instance that serves pages but runs no jobs (PUTRIGHT_WORKER=0) hands the refreshes its pages
+ * ask for to the instances that do: at a million cases, working a year out holds the event loop for
+ * a second or two, and every page this instance is serving would wait. `null` works them out here.
+ */
+export function refreshDashboardsElsewhere(schedule: RefreshElsewhere | null): void {
+  elsewhere = schedule
+}
+
+/** What a job handed a refresh does: works the figures out now and keeps them. */
+export async function refreshKeptDashboard(db: Database, options: DatedOptions, now = new Date()) {
+  await workOutAndKeep(db, snapshotKey(options), options, now)
+}
+
 /**
  * The dashboard as last worked out while nothing has changed since, or for a short while after a
  * change (marked, and refreshed in the background); otherwise worked out now. `force`: now, always.
@@ -477,7 +506,11 @@ export async function keptKpiDashboard(
   ])
   const use = snapshotUse(kept ?? null, version, now, policy)
   if (use === 'recompute' || !kept) return workOutAndKeep(db, key, withDate, now)
-  if (use === 'refresh' && !refreshing.has(key)) {
+  if (use === 'refresh' && elsewhere) {
+    void elsewhere(key, withDate).catch((error: unknown) =>
+      log.warn('dashboard refresh could not be handed on', { error: String(error) }),
+    )
+  } else if (use === 'refresh' && !refreshing.has(key)) {
     const refresh = workOutAndKeep(db, key, withDate, now)
       .catch((error: unknown) => log.warn('dashboard refresh failed', { error: String(error) }))
       .finally(() => refreshing.delete(key))

@@ -3,7 +3,8 @@ import { count } from 'drizzle-orm'
 import { demoLogins, demoTotpSecret, seedDemoData } from '../../db/seed'
 import { staffUsers } from '../../db/schema'
 import { closeAppDatabase, databaseHandle, openAppDatabase } from './db.server'
-import { startJobRunner, type JobRunner } from './jobs.server'
+import { queueDashboardRefresh, startJobRunner, type JobRunner } from './jobs.server'
+import { refreshDashboardsElsewhere } from './kpis.server'
 import { log } from './log.server'
 
 let runner: JobRunner | undefined
@@ -27,6 +28,7 @@ export async function prepareServer(): Promise<void> {
       concurrency: Number(process.env.JOB_CONCURRENCY) || undefined,
       sweepMs: (Number(process.env.OUTBOX_SWEEP_SECONDS) || 30) * 1000,
     })
+  else if (!embedded) refreshDashboardsElsewhere(queueDashboardRefresh(handle.db))
 }
 
 function printDemoLogins() {

@@ -5,7 +5,18 @@ import { financialYearStart } from '~/domain/kpis'
 import { londonDate } from '~/domain/working-days'
 import * as dashboard from '~/routes/staff.dashboard/route'
 import { recordView } from '~/server/audit.server'
-import { dashboardRefreshes, keptKpiDashboard, kpiDashboard, refreshDefaultDashboard } from '~/server/kpis.server'
+import { sql } from 'drizzle-orm'
+import { snapshotKey } from '~/domain/kpi-snapshot'
+import { queueDashboardRefresh } from '~/server/jobs.server'
+import {
+  dashboardRefreshes,
+  keptKpiDashboard,
+  kpiDashboard,
+  refreshDashboardsElsewhere,
+  refreshDefaultDashboard,
+  refreshKeptDashboard,
+} from '~/server/kpis.server'
+import { executeRows } from '../../db/client'
 import { describeEachEngine } from '../support/databases'
 import { aComplaint, aStaffMember } from '../support/factories'
 import { answer, formRequest, getRequest, loadContext, statusOf } from '../support/requests'
@@ -58,6 +69,43 @@ describeEachEngine('kept dashboard figures', (handle) => {
     expect(refreshed.changedSince).toBe(false)
     expect(refreshed.computedAt).toEqual(seconds(start, 120))
     expect(refreshed.figures.stage1Received).toBe(first.figures.stage1Received + 1)
+  })
+
+  it('a web-only instance hands the refresh on to the instances that run jobs, and they keep the new figures', async () => {
+    const db = handle().db
+    const options = { from: '2024-04-01', to: today }
+    const start = new Date()
+    const kept = await keptKpiDashboard(db, options, { now: start, force: true })
+    await aComplaint(db)
+    const handed: Array<{ key: string; from: string; runDate: string }> = []
+    refreshDashboardsElsewhere(async (key, dated) => {
+      handed.push({ key, from: dated.from, runDate: dated.runDate })
+      if (handle().engine === 'postgres') await queueDashboardRefresh(db)(key, dated)
+    })
+    try {
+      const marked = await keptKpiDashboard(db, options, { now: seconds(start, 120) })
+      await dashboardRefreshes()
+      expect(marked.changedSince).toBe(true)
+      expect(handed).toEqual([{ key: snapshotKey({ ...options, runDate: today }), from: options.from, runDate: today }])
+      // Nothing was worked out here.
+      expect((await keptKpiDashboard(db, options, { now: seconds(start, 121) })).computedAt).toEqual(start)
+      if (handle().engine === 'postgres') {
+        const key = handed[0]?.key ?? ''
+        await queueDashboardRefresh(db)(key, { ...options, runDate: today })
+        const jobs = await executeRows<{ jobs: number }>(
+          db,
+          sql`select count(*)::int as "jobs" from graphile_worker.jobs where task_identifier = 'refresh_dashboard_view' and key = ${key}`,
+        )
+        expect(jobs[0]?.jobs).toBe(1)
+      }
+    } finally {
+      refreshDashboardsElsewhere(null)
+    }
+    // What the job does.
+    await refreshKeptDashboard(db, { ...options, runDate: today }, seconds(start, 130))
+    const after = await keptKpiDashboard(db, options, { now: seconds(start, 131) })
+    expect(after).toMatchObject({ changedSince: false, computedAt: seconds(start, 130) })
+    expect(after.figures.stage1Received).toBe(kept.figures.stage1Received + 1)
   })
 
   it('the five-minute job keeps the first view (this year, no filters) up to date', async () => {
