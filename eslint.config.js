@@ -6,7 +6,18 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['build/', 'public/build/', '.cache/', '.data/', 'test-results/', 'playwright-report/', 'node_modules/'] },
+  {
+    ignores: [
+      'build/',
+      'public/build/',
+      '.cache/',
+      '.data/',
+      'test-results/',
+      'playwright-report/',
+      'node_modules/',
+      'bench/.data/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

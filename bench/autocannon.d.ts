@@ -1,16 +1,25 @@
-// The parts of autocannon's result the bench reads (the package ships no types).
+// The parts of autocannon the bench uses (the package ships no types).
 declare module 'autocannon' {
-  interface Stats {
-    average: number
-    p50: number
-    p90: number
-    p99: number
+  namespace autocannon {
+    interface Result {
+      errors: number
+      non2xx: number
+    }
+    interface Options {
+      url: string | string[]
+      method?: 'GET' | 'POST'
+      body?: string
+      headers?: Record<string, string>
+      connections?: number
+      duration?: number
+    }
+    interface Instance {
+      on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void
+    }
   }
-  interface Result {
-    requests: Stats
-    latency: Stats
-    errors: number
-    non2xx: number
-  }
-  export default function autocannon(options: { url: string; connections?: number; duration?: number }): Promise<Result>
+  function autocannon(
+    options: autocannon.Options,
+    done: (error: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance
+  export default autocannon
 }

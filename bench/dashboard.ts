@@ -1,6 +1,5 @@
 // npm run --silent bench:dashboard — the performance dashboard and `report kpis` for a reporting
 // year of 100,000 cases on PostgreSQL: time to compute (5 runs), and the plan of the main query.
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { PgDialect } from 'drizzle-orm/pg-core'
 import postgres from 'postgres'
@@ -9,7 +8,8 @@ import { migrateDatabase } from '../db/migrate'
 import { importCases } from '~/server/case-import.server'
 import { complaintFactsQuery, keptKpiDashboard, kpiDashboard, kpiReport } from '~/server/kpis.server'
 import { generatedFile } from '../tests/support/generated-cases'
-import { aStaffMember, totpCode } from '../tests/support/factories'
+import { aStaffMember } from '../tests/support/factories'
+import { healthy, staffCookie, startApp, stopApp } from './support'
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const NAME = 'putright_bench_dashboard'
@@ -85,55 +85,12 @@ try {
 
 /** The page as a manager's browser gets it: the production server on this database, signed in. */
 async function overHttp(databaseUrl: string) {
-  const port = 3295
-  const base = `http://127.0.0.1:${port}`
   const manager = await aStaffMember(handle.db, 'manager')
-  const server = spawn('node', ['server.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      PUTRIGHT_WORKER: '0',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  const server = startApp(3295, { DATABASE_URL: databaseUrl, PUTRIGHT_WORKER: '0' })
   try {
-    for (let i = 0; i < 600; i += 1) {
-      if (
-        await fetch(`${base}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    const post = (path: string, fields: Record<string, string>, cookie = '') =>
-      fetch(`${base}${path}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base, Cookie: cookie },
-        body: new URLSearchParams(fields),
-      })
-    const pair = (response: Response, name: string) =>
-      response.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0] ?? '')
-        .find((c) => c.startsWith(`${name}=`)) ?? ''
-    const first = await post('/staff/sign-in', {
-      email: manager.email,
-      password: manager.password,
-      redirectTo: '/staff',
-    })
-    const second = await post(
-      '/staff/sign-in/code',
-      { code: totpCode(manager.totpSecret ?? '') },
-      pair(first, 'pr_challenge'),
-    )
-    const cookie = pair(second, 'pr_staff')
-    if (!cookie) throw new Error(`sign-in failed (${first.status}, ${second.status})`)
-    const page = `${base}/staff/dashboard?from=${from}&to=${to}`
+    await healthy(server)
+    const cookie = await staffCookie(server.base, manager)
+    const page = `${server.base}/staff/dashboard?from=${from}&to=${to}`
     await time(`GET /staff/dashboard?from=${from}&to=${to} over HTTP, kept figures`, async () => {
       const response = await fetch(page, { headers: { Cookie: cookie } })
       const html = await response.text()
@@ -141,9 +98,6 @@ async function overHttp(databaseUrl: string) {
         throw new Error(`dashboard answered ${response.status}`)
     })
   } finally {
-    await new Promise((resolve) => {
-      server.once('exit', resolve)
-      server.kill('SIGTERM')
-    })
+    await stopApp(server)
   }
 }

@@ -1,6 +1,6 @@
 // Opens the database the same way for the app, the scripts and the tests: PGlite (embedded, the
 // default) or PostgreSQL when a URL is given. Both answer to one drizzle type.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { sql, type SQL } from 'drizzle-orm'
@@ -37,12 +37,23 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget =
-  | { engine: 'postgres'; url: string; maxConnections?: number }
+  | {
+      engine: 'postgres'
+      url: string
+      maxConnections?: number
+      /** A file every query is appended to, with its parameters: for the bench's EXPLAIN, never in production. */
+      queryLog?: string
+    }
   | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob | File }
 
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   if (env.DATABASE_URL) {
-    return { engine: 'postgres', url: env.DATABASE_URL, maxConnections: Number(env.DATABASE_POOL_SIZE ?? 10) }
+    return {
+      engine: 'postgres',
+      url: env.DATABASE_URL,
+      maxConnections: Number(env.DATABASE_POOL_SIZE ?? 10),
+      queryLog: env.PUTRIGHT_QUERY_LOG || undefined,
+    }
   }
   return { engine: 'pglite', dataDir: `${env.PUTRIGHT_DATA_DIR ?? '.data'}/pglite` }
 }
@@ -64,6 +75,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   })
 }
 
+function queryLogger(file: string) {
+  return (_connection: number, query: string, parameters: unknown[]) => {
+    appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`)
+  }
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.engine === 'postgres') {
     const client = postgres(target.url, {
@@ -71,6 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       idle_timeout: 30,
       connect_timeout: 5,
       onnotice: () => {},
+      ...(target.queryLog ? { debug: queryLogger(target.queryLog) } : {}),
     })
     // drizzle's two drivers differ only in their result HKT; the queries we write are the same.
     const db = drizzlePostgres(client, { schema }) as unknown as Database
