@@ -11,7 +11,7 @@ import { deliverMessage, dueMessages, transportFromEnv, type Transport } from '.
 import { queueCommitmentAlerts } from './commitments.server'
 import { queueRestrictionReviews } from './conduct.server'
 import { queueReminders } from './reminders.server'
-import { refreshDefaultDashboard, refreshKeptDashboard } from './kpis.server'
+import { refreshDefaultDashboard, refreshKeptDashboard, type DatedKpiOptions } from './kpis.server'
 
 /** Once a day: reminders at 07:00, retention at 03:00 (London time on PostgreSQL's crontab). */
 const dailyTasks = {
@@ -41,7 +41,7 @@ const quietLogger = new Logger(() => (level: string, message: string) => {
  * job_key replaces a waiting refresh of the same view instead of adding another.
  */
 export function queueDashboardRefresh(db: Database) {
-  return async (key: string, options: Parameters<typeof refreshKeptDashboard>[1]) => {
+  return async (key: string, options: DatedKpiOptions) => {
     await db.execute(
       sql`select graphile_worker.add_job('refresh_dashboard_view', ${JSON.stringify(options)}::json, job_key => ${key}, max_attempts => 3)`,
     )
@@ -80,7 +80,7 @@ export async function startJobRunner(
         },
         // Handed on by a web-only instance (lifecycle.server.ts): the options of the view to refresh.
         refresh_dashboard_view: async (payload) => {
-          await refreshKeptDashboard(db, payload as Parameters<typeof refreshKeptDashboard>[1])
+          await refreshKeptDashboard(db, payload as DatedKpiOptions)
         },
       },
     }

@@ -470,8 +470,9 @@ async function workOutAndKeep(db: Database, key: string, options: KpiReportOptio
 const refreshing = new Map<string, Promise<unknown>>()
 
 /** Where a refresh a page asked for is worked out, when not in this process: see `refreshDashboardsElsewhere`. */
-type RefreshElsewhere = (key: string, options: DatedOptions) => Promise<void>
-type DatedOptions = KpiReportOptions & { runDate: IsoDate }
+/** A view's options with the day it is for: what a kept dashboard is keyed by. */
+export type DatedKpiOptions = KpiReportOptions & { runDate: IsoDate }
+type RefreshElsewhere = (key: string, options: DatedKpiOptions) => Promise<void>
 let elsewhere: RefreshElsewhere | null = null
 
 /**
@@ -484,7 +485,7 @@ export function refreshDashboardsElsewhere(schedule: RefreshElsewhere | null): v
 }
 
 /** What a job handed a refresh does: works the figures out now and keeps them. */
-export async function refreshKeptDashboard(db: Database, options: DatedOptions, now = new Date()) {
+export async function refreshKeptDashboard(db: Database, options: DatedKpiOptions, now = new Date()) {
   await workOutAndKeep(db, snapshotKey(options), options, now)
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { openDatabase } from '../../db/client'
-import { healthy, residentsReady, sendAll, startApp, stopApp, type App } from './support'
+import { healthy, killAfter, residentsReady, sendAll, startApp, stopApp, type App } from './support'
 
 const BURST = Number(process.env.FAULT_EMBEDDED_BURST ?? 200)
 let dataDir = ''
@@ -24,13 +24,7 @@ it(`SIGKILL during ${BURST} submissions on PGlite: every confirmed complaint sur
   await healthy(app)
   const residents = await residentsReady([app.base], BURST, 'crash', 10)
   const running = app
-  let killed = false
-  const outcomes = await sendAll(residents, 10, (done) => {
-    if (!killed && done >= BURST / 2) {
-      killed = true
-      running.process.kill('SIGKILL')
-    }
-  })
+  const outcomes = await sendAll(residents, 10, killAfter(running, BURST / 2))
   expect(await running.exited).toBeNull()
   const confirmed = residents.filter((_, i) => outcomes[i] === 'confirmed')
   expect(confirmed.length).toBeGreaterThanOrEqual(BURST / 2)

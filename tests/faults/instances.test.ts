@@ -7,6 +7,7 @@ import {
   complaintsPerEmail,
   freshDatabase,
   healthy,
+  killAfter,
   residentsReady,
   sendAll,
   startApp,
@@ -85,13 +86,7 @@ describe('two app instances on one PostgreSQL', () => {
 
   it(`SIGKILL of one instance during ${BURST} submissions: every confirmed complaint is kept once, and sending again makes no duplicate`, async () => {
     const residents = await residentsReady([a.base, b.base], BURST, 'burst')
-    let killed = false
-    const outcomes = await sendAll(residents, 20, (done) => {
-      if (!killed && done >= BURST / 3) {
-        killed = true
-        a.process.kill('SIGKILL')
-      }
-    })
+    const outcomes = await sendAll(residents, 20, killAfter(a, BURST / 3))
     expect(await a.exited).toBeNull()
     const confirmed = outcomes.filter((outcome) => outcome === 'confirmed').length
     const lost = outcomes.filter((outcome) => outcome === 'connection lost').length

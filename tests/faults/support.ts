@@ -104,6 +104,17 @@ export async function residentsReady(bases: string[], count: number, tag: string
 
 export type Outcome = 'confirmed' | 'refused' | 'connection lost'
 
+/** An `onEach` for sendAll: SIGKILLs `app` once `after` submissions have been answered. */
+export function killAfter(app: App, after: number): (done: number) => void {
+  let killed = false
+  return (done) => {
+    if (!killed && done >= after) {
+      killed = true
+      app.process.kill('SIGKILL')
+    }
+  }
+}
+
 /** Every resident presses "Send", `parallel` at a time; `onEach` sees each outcome as it comes. */
 export async function sendAll(
   residents: Resident[],
